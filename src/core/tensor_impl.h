@@ -1,0 +1,57 @@
+// Internal representation behind Tensor handles. Not a public header.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "edgeflow/tensor.h"
+
+namespace edgeflow {
+
+// One allocation of element data, shared by tensors that alias it (reshape, clone, variables).
+// Its constructor/destructor keep memory()'s numDataBuffers and numBytes exact.
+struct DataBuffer {
+  explicit DataBuffer(size_t bytes);
+  ~DataBuffer();
+  DataBuffer(const DataBuffer&) = delete;
+  DataBuffer& operator=(const DataBuffer&) = delete;
+  void* ptr = nullptr;
+  size_t bytes = 0;
+};
+
+class TensorImpl {
+ public:
+  TensorImpl(Shape shape, DType dtype, std::shared_ptr<DataBuffer> data);
+  ~TensorImpl();
+
+  int64_t id;
+  Shape shape;
+  DType dtype;
+  int64_t size;
+  std::shared_ptr<DataBuffer> data;
+  bool disposed = false;
+  bool kept = false;
+  // While a gradient tape holds this tensor, disposal is deferred until the tape is gone.
+  int tapeHolds = 0;
+  bool disposeDeferred = false;
+  // Variables.
+  bool isVariable = false;
+  bool trainable = false;
+  std::string name;
+
+  void checkAlive(const char* what = nullptr) const;
+};
+
+// Engine internals shared by core files.
+namespace engine {
+void disposeImpl(TensorImpl* impl);
+void trackInScope(const std::shared_ptr<TensorImpl>& impl);
+void registerVariable(const std::shared_ptr<TensorImpl>& impl);
+void unregisterVariable(TensorImpl* impl);
+std::vector<Variable> trainableVariables();
+int64_t nextTensorId();
+void onTensorCreated();
+void onTensorReleased();
+}  // namespace engine
+
+}  // namespace edgeflow
