@@ -1,5 +1,5 @@
 // Writes TF.js reference cases for the oracle op suite.
-//   node tests/oracle/gen/generate.mjs OUT_DIR
+//   node tests/oracle/gen/generate.mjs OUT_DIR [family,family...]
 // Every file in tests/oracle/gen/cases/*.mjs exports `ops` (op name -> (tf, inputs, attrs) =>
 // tensor | tensor[]) and `cases` (a list of {op, inputs, attrs, grad, fd, tol, error}). Inputs are
 // made here from a seeded generator, outputs and gradients come from TF.js's cpu backend.
@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+
+console.warn = () => {};  // TF.js's 'install tfjs-node' banner
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = process.argv[2] || path.join(here, '../../../build/oracle-cases');
@@ -59,7 +61,10 @@ const enc = (x) => (Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x ==
 const encodeTensor = (t) => ({shape: t.shape, dtype: t.dtype, data: Array.from(t.dataSync(), (v) => enc(typeof v === 'boolean' ? +v : v))});
 const asList = (r) => (Array.isArray(r) ? r : [r]);
 
-const files = fs.readdirSync(path.join(here, 'cases')).filter((f) => f.endsWith('.mjs')).sort();
+const only = process.argv[3] ? new Set(process.argv[3].split(',')) : null;
+const files = fs.readdirSync(path.join(here, 'cases'))
+  .filter((f) => f.endsWith('.mjs') && (!only || only.has(f.replace(/\.mjs$/, ''))))
+  .sort();
 let total = 0;
 for (const file of files) {
   const mod = await import(pathToFileURL(path.join(here, 'cases', file)).href);
