@@ -50,7 +50,11 @@ class Pool {
 
  private:
   void loop(int index) {
-    uint64_t seen = 0;
+    uint64_t seen;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      seen = generation_;  // a worker added by resize() must not run an already finished job
+    }
     for (;;) {
       const std::function<void(int)>* task;
       {

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/tensor_format.h"
 #include "core/tensor_impl.h"
 #include "edgeflow/kernel.h"
 #include "edgeflow/ops/creation.h"
@@ -105,71 +106,15 @@ std::future<NestedArray> Tensor::array() const {
   return p.get_future();
 }
 
-// Formats one value as TF.js does: up to 7 significant decimals, bools as true/false.
-static std::string formatValue(double v, DType d) {
-  if (d == DType::bool_) return v != 0 ? "true" : "false";
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  if (d != DType::float32) return std::to_string(static_cast<long long>(v));
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.7f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
-}
-
-static void formatRows(std::ostringstream& os, const std::vector<std::string>& vals, const Shape& shape,
-                       size_t dim, int64_t offset, int64_t stride, size_t width, int indent) {
-  if (shape.empty()) {
-    os << vals[0];
-    return;
-  }
-  os << "[";
-  int64_t n = shape[dim];
-  int64_t inner = stride / (n ? n : 1);
-  for (int64_t i = 0; i < n; ++i) {
-    if (dim + 1 == shape.size()) {
-      const std::string& s = vals[static_cast<size_t>(offset + i)];
-      if (i) os << ", ";
-      os << std::string(width > s.size() ? width - s.size() : 0, ' ') << s;
-    } else {
-      if (i) os << "," << std::string(shape.size() - dim - 1, '\n') << std::string(indent + dim + 1, ' ');
-      formatRows(os, vals, shape, dim + 1, offset + i * inner, inner, width, indent);
-    }
-  }
-  os << "]";
-}
-
 std::string Tensor::toString(bool verbose) const {
   const TensorImpl& t = alive(*this);
-  std::ostringstream os;
-  os << "Tensor\n";
-  if (verbose) {
-    os << "  dtype: " << dtypeName(t.dtype) << "\n  rank: " << t.shape.size()
-       << "\n  shape: " << shapeToString(t.shape) << "\n  values:\n";
-  }
-  auto v = dataSync<double>();
-  std::vector<std::string> vals;
-  size_t width = 0;
-  for (double x : v) {
-    vals.push_back(formatValue(x, t.dtype));
-    width = std::max(width, vals.back().size());
-  }
-  os << "    ";
-  if (t.size == 0) {
-    os << "[]";
-  } else {
-    formatRows(os, vals, t.shape, 0, 0, t.size, width, 4);
-  }
-  return os.str();
+  return formatTensor(dataSync<double>(), t.shape, t.dtype, verbose);
 }
 
 void Tensor::print(bool verbose) const { std::cout << toString(verbose) << std::endl; }
 
 std::string NestedArray::toString() const {
-  if (isLeaf()) return formatValue(number(), DType::float32);
+  if (isLeaf()) return jsNumberToString(number());
   std::string s = "[";
   for (size_t i = 0; i < items().size(); ++i) s += (i ? ", " : "") + items()[i].toString();
   return s + "]";
@@ -240,7 +185,7 @@ std::vector<int64_t> TensorBuffer::indexToLoc(int64_t index) const {
 }
 
 void TensorBuffer::set(double value, const std::vector<int64_t>& loc) {
-  values_[static_cast<size_t>(locToIndex(loc))] = value;
+  values_[static_cast<size_t>(locToIndex(loc))] = storeAsDType(value, dtype_);
 }
 double TensorBuffer::get(const std::vector<int64_t>& loc) const {
   return values_[static_cast<size_t>(locToIndex(loc))];

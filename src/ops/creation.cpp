@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/dispatch.h"
+#include "core/tensor_format.h"
 #include "edgeflow/kernel.h"
 
 namespace edgeflow {
@@ -24,10 +25,10 @@ Tensor fromValues(const V& values, Shape shape, DType dtype) {
     for (auto v : values) {
       double d = static_cast<double>(v);
       if (dtype == DType::bool_) {
-        out[i++] = d != 0 ? 1 : 0;
+        // TF.js: Math.round(v) !== 0 (so 0.4 is false, NaN is true).
+        out[i++] = std::isnan(d) || std::floor(d + 0.5) != 0 ? 1 : 0;
       } else if constexpr (std::is_integral_v<T>) {
-        // Like assigning into an Int32Array/Uint8Array: truncate toward zero (NaN -> 0).
-        out[i++] = std::isfinite(d) ? static_cast<T>(static_cast<int64_t>(d)) : T(0);
+        out[i++] = static_cast<T>(storeAsDType(d, dtype));  // as an Int32Array/Uint8Array stores it
       } else {
         out[i++] = static_cast<T>(d);
       }
@@ -115,7 +116,9 @@ Tensor fill(const Shape& shape, double value, DType dtype) {
   Tensor t = makeTensor(shape, dtype);
   dispatchDType(dtype, [&](auto zero) {
     using T = decltype(zero);
-    T v = dtype == DType::bool_ ? T(value != 0) : static_cast<T>(value);
+    // Stored as a JS typed array would (fill([2], 0.4, 'bool') is false, as in TF.js).
+    double stored = storeAsDType(value, dtype);
+    T v = dtype == DType::bool_ ? T(stored != 0) : static_cast<T>(stored);
     T* out = t.mutableData<T>();
     for (int64_t i = 0; i < t.size(); ++i) out[i] = v;
   });

@@ -37,6 +37,7 @@ double decode(const json& v) {
     if (s == "NaN") return NAN;
     if (s == "Infinity") return INFINITY;
     if (s == "-Infinity") return -INFINITY;
+    if (s == "-0") return -0.0;
     throw Error("oracle: bad number " + s);
   }
   return v.get<double>();

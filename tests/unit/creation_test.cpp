@@ -100,14 +100,14 @@ TEST(Creation, ValuesConvertToTheDtype) {
 
 // TF.js makes bool values with Math.round(v) !== 0 (0.4 -> false, -0.6 -> true, NaN -> true,
 // -0.5 -> false); src/ops/creation.cpp uses v != 0. Enable once creation.cpp rounds first.
-TEST(Creation, DISABLED_BoolFromNumbersRoundsFirstAsTfjs) {
+TEST(Creation, BoolFromNumbersRoundsFirstAsTfjs) {
   auto b = tensor({0.4, -0.4, -0.6, NAN, 0.5, -0.5}, {6}, DType::bool_).dataSync<uint8_t>();
   EXPECT_EQ(b, (std::vector<uint8_t>{0, 0, 1, 1, 1, 0}));
 }
 
 // TF.js: tf.fill([2], 0.4, 'bool') is [false, false] (the value is stored in a Uint8Array);
 // src/ops/creation.cpp's fill uses value != 0. Enable once fill stores as TF.js does.
-TEST(Creation, DISABLED_FillBoolTruncatesAsTfjs) {
+TEST(Creation, FillBoolTruncatesAsTfjs) {
   EXPECT_EQ(fill({2}, 0.4, DType::bool_).dataSync<uint8_t>(), (std::vector<uint8_t>{0, 0}));
 }
 
@@ -195,7 +195,7 @@ TEST(TensorBufferTest, OutOfRangeAndWrongRankThrow) {
 
 // In TF.js a buffer holds a typed array, so get() returns the value as stored: an int32 buffer
 // gives 2 after set(2.7), a float32 one Math.fround(0.1). core's TensorBuffer keeps doubles.
-TEST(TensorBufferTest, DISABLED_GetReturnsTheStoredDtypeValueAsTfjs) {
+TEST(TensorBufferTest, GetReturnsTheStoredDtypeValueAsTfjs) {
   TensorBuffer ib(Shape{1}, DType::int32);
   ib.set(2.7, {0});
   EXPECT_EQ(ib.get({0}), 2);

@@ -86,34 +86,28 @@ void expectFormat(const std::string& name) {
 
 #define EF_PRINT_TEST(name) \
   TEST(Print, name) { expectFormat(#name); }
-// Formats src/core/tensor.cpp does not produce yet: per-column right padding (rank >= 2 only),
-// scalars printed in full, toFixed(7) rounding (halves away from zero), JS number strings,
-// "..." summaries beyond 20 values, and TF.js's bracket layout for empty and single-row tensors.
-// Enable these (drop DISABLED_) once core's toString follows tensor_format.js.
-#define EF_PRINT_TEST_PENDING(name) \
-  TEST(Print, DISABLED_##name) { expectFormat(#name); }
 EF_PRINT_TEST(vec)
-EF_PRINT_TEST_PENDING(matPad)
-EF_PRINT_TEST_PENDING(floats)
-EF_PRINT_TEST_PENDING(scalarFloat)
+EF_PRINT_TEST(matPad)
+EF_PRINT_TEST(floats)
+EF_PRINT_TEST(scalarFloat)
 EF_PRINT_TEST(scalarInt)
 EF_PRINT_TEST(scalarBool)
-EF_PRINT_TEST_PENDING(bools)
-EF_PRINT_TEST_PENDING(boolMat)
+EF_PRINT_TEST(bools)
+EF_PRINT_TEST(boolMat)
 EF_PRINT_TEST(t3d)
-EF_PRINT_TEST_PENDING(t4d)
-EF_PRINT_TEST_PENDING(long1d)
-EF_PRINT_TEST_PENDING(longRows)
-EF_PRINT_TEST_PENDING(longCols)
-EF_PRINT_TEST_PENDING(ties)
-EF_PRINT_TEST_PENDING(special)
-EF_PRINT_TEST_PENDING(big)
+EF_PRINT_TEST(t4d)
+EF_PRINT_TEST(long1d)
+EF_PRINT_TEST(longRows)
+EF_PRINT_TEST(longCols)
+EF_PRINT_TEST(ties)
+EF_PRINT_TEST(special)
+EF_PRINT_TEST(big)
 EF_PRINT_TEST(empty1d)
-EF_PRINT_TEST_PENDING(empty2d)
-EF_PRINT_TEST_PENDING(empty2dCols)
-EF_PRINT_TEST_PENDING(intMat)
-EF_PRINT_TEST_PENDING(mixedMat)
-EF_PRINT_TEST_PENDING(single)
+EF_PRINT_TEST(empty2d)
+EF_PRINT_TEST(empty2dCols)
+EF_PRINT_TEST(intMat)
+EF_PRINT_TEST(mixedMat)
+EF_PRINT_TEST(single)
 
 TEST(Print, PrintWritesToStringToStdout) {
   Tensor t = tensor({1, 2, 3});

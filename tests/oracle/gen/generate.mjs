@@ -57,7 +57,7 @@ function makeValues(spec, rand) {
   return out;
 }
 
-const enc = (x) => (Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x);
+const enc = (x) => (Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : Object.is(x, -0) ? '-0' : x);
 const encodeTensor = (t) => ({shape: t.shape, dtype: t.dtype, data: Array.from(t.dataSync(), (v) => enc(typeof v === 'boolean' ? +v : v))});
 const asList = (r) => (Array.isArray(r) ? r : [r]);
 
