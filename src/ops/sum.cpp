@@ -42,7 +42,7 @@ static Shape reducedShape(const Shape& shape, const std::vector<int64_t>& axes, 
 }
 
 Tensor sum(const Tensor& x, Axes axis, bool keepDims) {
-  auto axes = ref::reductionAxes(axis, x.rank(), "sum");
+  auto axes = reductionAxes(axis, x.rank(), "sum");
   Tensor in = x.dtype() == DType::bool_ || x.dtype() == DType::uint8 ? cast(x, DType::int32) : x;
   return runKernel1("Sum", {in}, Attrs{{"axis", axes}, {"keepDims", keepDims}});
 }
