@@ -1,0 +1,351 @@
+// The cpu backend's SGEMM. Large products take the packed path (BLIS-style): B is packed once per
+// (NC columns × KC depth) block into NR-wide panels shared by all threads, each task packs its MC
+// rows of A into MR-high panels (kept in L2) and sweeps them with the register-blocked micro-kernel
+// (the KC×NR panel of B stays in L1). Small or thin products take the direct path, which packs
+// nothing. Transposed operands are absorbed by the packing (strided reads), never copied whole.
+#include "backends/cpu/gemm.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "backends/cpu/gemm_kernel.h"
+#include "edgeflow/parallel.h"
+
+namespace edgeflow::cpu {
+namespace {
+
+constexpr int W = kVecFloats;
+using V = Vec;
+constexpr int MR = Tile<W>::MR, NV = Tile<W>::NV, NR = NV * W;
+// Cache blocking (L1d 32-48 KiB, L2 1 MiB per core on Zen 4/5): KC×NR floats of B stay in L1,
+// MC×KC of A in L2. The measured optimum is flat around these values (docs/performance.md).
+constexpr int64_t KC = 256;
+constexpr int64_t MC = W == 16 ? 192 : 120;
+constexpr int64_t NC = 2048;
+static_assert(MC % MR == 0 && NC % NR == 0, "blocks must hold whole panels");
+
+constexpr double kParallelFlops = 1 << 21;  // below ~2 MFLOP thread hand-off costs more than it saves
+constexpr int64_t kTinyMacs = 4096;
+
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+int64_t roundUp(int64_t a, int64_t b) { return ceilDiv(a, b) * b; }
+
+// A growable 64-byte-aligned buffer; one per thread and purpose, kept between calls.
+class Scratch {
+ public:
+  float* get(int64_t n) {
+    if (n > size_) {
+      buf_.reset(static_cast<float*>(std::aligned_alloc(64, static_cast<size_t>(roundUp(n, 16)) * sizeof(float))));
+      size_ = roundUp(n, 16);
+    }
+    return buf_.get();
+  }
+
+ private:
+  struct Free {
+    void operator()(float* p) const { std::free(p); }
+  };
+  std::unique_ptr<float, Free> buf_;
+  int64_t size_ = 0;
+};
+float* scratchA(int64_t n) {
+  thread_local Scratch s;
+  return s.get(n);
+}
+float* scratchB(int64_t n) {
+  thread_local Scratch s;
+  return s.get(n);
+}
+float* scratchCopy(int which, int64_t n) {
+  thread_local Scratch s[2];
+  return s[which].get(n);
+}
+
+// ---- packing -------------------------------------------------------------------------------
+
+// A's rows [0, mc) × depth [0, kc) (a already offset) into MR-row panels: per k, MR consecutive
+// values; rows past mc are zero.
+void packA(int64_t mc, int64_t kc, MatrixRef a, float* out) {
+  for (int64_t p = 0; p < mc; p += MR, out += MR * kc) {
+    int64_t rows = std::min<int64_t>(MR, mc - p);
+    const float* src = a.data + p * a.rowStride;
+    if (rows < MR) std::memset(out, 0, sizeof(float) * static_cast<size_t>(MR * kc));
+    if (a.rowStride == 1) {  // A transposed: the MR values of one k are contiguous
+      for (int64_t k = 0; k < kc; ++k) std::memcpy(out + k * MR, src + k * a.colStride, sizeof(float) * static_cast<size_t>(rows));
+    } else if (a.colStride == 1) {
+      for (int64_t r = 0; r < rows; ++r) {
+        const float* row = src + r * a.rowStride;
+        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = row[k];
+      }
+    } else {
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t k = 0; k < kc; ++k) out[k * MR + r] = src[r * a.rowStride + k * a.colStride];
+    }
+  }
+}
+
+// NR-column panels [p0, p1) of B's depth [0, kc) × columns [0, nc) (b already offset): per k, NR
+// consecutive values; columns past nc are zero.
+void packB(int64_t kc, int64_t nc, MatrixRef b, float* out, int64_t p0, int64_t p1) {
+  for (int64_t p = p0; p < p1; ++p) {
+    float* o = out + p * NR * kc;
+    int64_t j0 = p * NR, cols = std::min<int64_t>(NR, nc - j0);
+    if (cols < NR) std::memset(o, 0, sizeof(float) * static_cast<size_t>(NR * kc));
+    if (b.colStride == 1) {
+      for (int64_t k = 0; k < kc; ++k)
+        std::memcpy(o + k * NR, b.data + k * b.rowStride + j0, sizeof(float) * static_cast<size_t>(cols));
+    } else {
+      for (int64_t c = 0; c < cols; ++c) {
+        const float* col = b.data + (j0 + c) * b.colStride;
+        for (int64_t k = 0; k < kc; ++k) o[k * NR + c] = col[k * b.rowStride];
+      }
+    }
+  }
+}
+
+// ---- packed path ---------------------------------------------------------------------------
+
+// One MR×NR tile; edge tiles go through a local buffer so the micro-kernel is always full size.
+inline void tile(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc, int64_t rows, int64_t cols,
+                 bool accumulate) {
+  if (rows == MR && cols == NR) {
+    microKernel<W, MR, NV>(kc, ap, bp, c, ldc, accumulate);
+    return;
+  }
+  alignas(64) float t[MR * NR];
+  microKernel<W, MR, NV>(kc, ap, bp, t, NR, false);
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j) c[i * ldc + j] = accumulate ? c[i * ldc + j] + t[i * NR + j] : t[i * NR + j];
+}
+
+void gemmPacked(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  int threads = numThreads();
+  bool parallel = threads > 1 && 2.0 * M * N * K >= kParallelFlops;
+  // Balanced block sizes (multiples of the tile) so that no block is a thin remainder.
+  int64_t kc = ceilDiv(K, ceilDiv(K, KC));
+  int64_t rowBlocks = ceilDiv(M, MC);
+  int64_t mb = roundUp(ceilDiv(M, rowBlocks), MR);
+  rowBlocks = ceilDiv(M, mb);
+  int64_t ncMax = roundUp(ceilDiv(N, ceilDiv(N, NC)), NR);
+  float* bp = scratchB(roundUp(ncMax, NR) * kc);
+
+  for (int64_t jc = 0; jc < N; jc += ncMax) {
+    int64_t nc = std::min(ncMax, N - jc);
+    int64_t panels = ceilDiv(nc, NR);
+    // Column chunks so there are a few tasks per thread (dynamic balance on a shared machine).
+    int64_t colChunks = 1;
+    if (parallel) colChunks = std::clamp<int64_t>(ceilDiv(3 * threads, rowBlocks), 1, std::max<int64_t>(1, panels / 2));
+    int64_t chunkPanels = ceilDiv(panels, colChunks);
+    colChunks = ceilDiv(panels, chunkPanels);
+    int64_t tasks = rowBlocks * colChunks;
+
+    for (int64_t pc = 0; pc < K; pc += kc) {
+      int64_t kcur = std::min(kc, K - pc);
+      bool accumulate = pc > 0;
+      MatrixRef bBlock{b.data + pc * b.rowStride + jc * b.colStride, b.rowStride, b.colStride};
+      parallelFor(panels, parallel ? static_cast<double>(kcur * NR) : 0,
+                  [&](int64_t p0, int64_t p1) { packB(kcur, nc, bBlock, bp, p0, p1); });
+
+      std::atomic<int64_t> next{0};
+      auto worker = [&](int64_t, int64_t) {
+        float* ap = scratchA(mb * kcur);
+        int64_t packedRow = -1;
+        for (int64_t t; (t = next.fetch_add(1)) < tasks;) {
+          int64_t rb = t / colChunks, cb = t % colChunks;
+          int64_t i0 = rb * mb, rows = std::min(mb, M - i0);
+          if (packedRow != rb) {
+            packA(rows, kcur, MatrixRef{a.data + i0 * a.rowStride + pc * a.colStride, a.rowStride, a.colStride}, ap);
+            packedRow = rb;
+          }
+          int64_t pEnd = std::min(panels, (cb + 1) * chunkPanels);
+          for (int64_t p = cb * chunkPanels; p < pEnd; ++p) {
+            const float* bpp = bp + p * NR * kcur;
+            int64_t j = jc + p * NR, cols = std::min<int64_t>(NR, N - j);
+            for (int64_t ir = 0; ir < rows; ir += MR)
+              tile(kcur, ap + ir * kcur, bpp, c + (i0 + ir) * ldc + j, ldc, std::min<int64_t>(MR, rows - ir), cols,
+                   accumulate);
+          }
+        }
+      };
+      if (parallel)
+        parallelFor(threads, 1e12, worker);
+      else
+        worker(0, 1);
+    }
+  }
+}
+
+// ---- direct path ---------------------------------------------------------------------------
+
+// R rows of C from row i, columns [j, j + NVC·W): R×NVC accumulators over k, B read in place.
+template <int R, int NVC>
+inline void axpyBlock(int64_t i, int64_t j, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  V acc[R][NVC] = {};
+  const float* arow = a.data + i * a.rowStride;
+  for (int64_t k = 0; k < K; ++k) {
+    const float* bk = b.data + k * b.rowStride + j;
+    V bv[NVC];
+    for (int v = 0; v < NVC; ++v) bv[v] = loadu<V>(bk + v * W);
+    for (int r = 0; r < R; ++r) {
+      float av = arow[r * a.rowStride + k * a.colStride];
+      for (int v = 0; v < NVC; ++v) acc[r][v] += bv[v] * av;
+    }
+  }
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NVC; ++v) storeu(c + (i + r) * ldc + j + v * W, acc[r][v]);
+}
+
+// About eight accumulators whatever R, for enough independent FMA chains.
+template <int R>
+void axpyRows(int64_t i, int64_t j0, int64_t j1, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  constexpr int NVC = R == 1 ? 8 : R == 2 ? 4 : 2;
+  int64_t j = j0;
+  for (; j + NVC * W <= j1; j += NVC * W) axpyBlock<R, NVC>(i, j, K, a, b, c, ldc);
+  for (; j + W <= j1; j += W) axpyBlock<R, 1>(i, j, K, a, b, c, ldc);
+  for (; j < j1; ++j)
+    for (int r = 0; r < R; ++r) {
+      float s = 0;
+      for (int64_t k = 0; k < K; ++k) s += a.data[(i + r) * a.rowStride + k * a.colStride] * b.data[k * b.rowStride + j];
+      c[(i + r) * ldc + j] = s;
+    }
+}
+
+// Rows [i0, i1) × columns [j0, j1) of C, for B with unit column stride: up to four C rows at a
+// time accumulate rows of B scaled by A(i, k), so each loaded B vector serves several rows.
+void directAxpy(int64_t i0, int64_t i1, int64_t j0, int64_t j1, int64_t K, MatrixRef a, MatrixRef b, float* c,
+                int64_t ldc) {
+  int64_t i = i0;
+  for (; i + 4 <= i1; i += 4) axpyRows<4>(i, j0, j1, K, a, b, c, ldc);
+  switch (i1 - i) {
+    case 3: axpyRows<3>(i, j0, j1, K, a, b, c, ldc); break;
+    case 2: axpyRows<2>(i, j0, j1, K, a, b, c, ldc); break;
+    case 1: axpyRows<1>(i, j0, j1, K, a, b, c, ldc); break;
+    default: break;
+  }
+}
+
+// Rows [i0, i1) × columns [j0, j1) of C as dot products, for A with unit column stride and B with
+// unit row stride (both contiguous along k).
+void directDot(int64_t i0, int64_t i1, int64_t j0, int64_t j1, int64_t K, MatrixRef a, MatrixRef b, float* c,
+               int64_t ldc) {
+  for (int64_t i = i0; i < i1; ++i) {
+    const float* arow = a.data + i * a.rowStride;
+    for (int64_t j = j0; j < j1; j += 4) {
+      int n = static_cast<int>(std::min<int64_t>(4, j1 - j));
+      const float* bcol[4];
+      for (int u = 0; u < 4; ++u) bcol[u] = b.data + (j + std::min(u, n - 1)) * b.colStride;
+      V acc[4] = {};
+      int64_t k = 0;
+      for (; k + W <= K; k += W) {
+        V av = loadu<V>(arow + k);
+        for (int u = 0; u < 4; ++u) acc[u] += av * loadu<V>(bcol[u] + k);
+      }
+      for (int u = 0; u < n; ++u) {
+        float s = hsum(acc[u]);
+        for (int64_t kk = k; kk < K; ++kk) s += arow[kk] * bcol[u][kk];
+        c[i * ldc + j + u] = s;
+      }
+    }
+  }
+}
+
+// A strided copy of a matrix into row-major (or, with transpose, column-major) contiguous scratch.
+MatrixRef contiguous(MatrixRef m, int64_t rows, int64_t cols, bool columnMajor) {
+  float* t = scratchCopy(columnMajor ? 1 : 0, rows * cols);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t q = 0; q < cols; ++q)
+      t[columnMajor ? q * rows + r : r * cols + q] = m.data[r * m.rowStride + q * m.colStride];
+  return columnMajor ? MatrixRef{t, 1, rows} : MatrixRef{t, cols, 1};
+}
+
+// Tiny products: B copied into zero-padded rows of whole vectors, then up to four C rows at a time
+// as sums of those rows scaled by A(i, k); only the last partial vector of a row goes via a buffer.
+template <int R>
+void tinyRows(int64_t i, int64_t N, int64_t np, int64_t K, MatrixRef a, const float* bp, float* c, int64_t ldc) {
+  for (int64_t j = 0; j < np; j += W) {
+    V acc[R] = {};
+    for (int64_t k = 0; k < K; ++k) {
+      V bv = *reinterpret_cast<const V*>(bp + k * np + j);
+      for (int r = 0; r < R; ++r) acc[r] += bv * a.data[(i + r) * a.rowStride + k * a.colStride];
+    }
+    for (int r = 0; r < R; ++r) {
+      float* dst = c + (i + r) * ldc + j;
+      if (j + W <= N) {
+        storeu(dst, acc[r]);
+      } else {
+        alignas(64) float t[W];
+        storeu(t, acc[r]);
+        std::memcpy(dst, t, sizeof(float) * static_cast<size_t>(N - j));
+      }
+    }
+  }
+}
+
+void gemmTiny(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  int64_t np = roundUp(N, W);
+  float* bp = scratchCopy(1, K * np);
+  for (int64_t k = 0; k < K; ++k) {
+    for (int64_t j = 0; j < N; ++j) bp[k * np + j] = b.data[k * b.rowStride + j * b.colStride];
+    std::fill(bp + k * np + N, bp + (k + 1) * np, 0.0f);
+  }
+  int64_t i = 0;
+  for (; i + 4 <= M; i += 4) tinyRows<4>(i, N, np, K, a, bp, c, ldc);
+  switch (M - i) {
+    case 3: tinyRows<3>(i, N, np, K, a, bp, c, ldc); break;
+    case 2: tinyRows<2>(i, N, np, K, a, bp, c, ldc); break;
+    case 1: tinyRows<1>(i, N, np, K, a, bp, c, ldc); break;
+    default: break;
+  }
+}
+
+void gemmDirect(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  bool axpy = b.colStride == 1 && N >= W;
+  if (!axpy) {
+    // The dot form needs A along k and B along k contiguous; copy whichever is not (small here).
+    if (a.colStride != 1) a = contiguous(a, M, K, false);
+    if (b.rowStride != 1) b = contiguous(b, K, N, true);
+  }
+  auto run = [&](int64_t i0, int64_t i1, int64_t j0, int64_t j1) {
+    (axpy ? directAxpy : directDot)(i0, i1, j0, j1, K, a, b, c, ldc);
+  };
+  double flops = 2.0 * M * N * K;
+  int threads = numThreads();
+  if (threads <= 1 || flops < kParallelFlops) {
+    run(0, M, 0, N);
+  } else if (M >= 2 * threads) {
+    parallelFor(M, 1e12, [&](int64_t i0, int64_t i1) { run(i0, i1, 0, N); });
+  } else {
+    int64_t step = axpy ? 8 * W : 4;
+    parallelFor(ceilDiv(N, step), 1e12,
+                [&](int64_t p0, int64_t p1) { run(0, M, p0 * step, std::min(N, p1 * step)); });
+  }
+}
+
+}  // namespace
+
+GemmPath gemmPath(int64_t M, int64_t N, int64_t K) {
+  // Packing pays off once each packed value is reused enough; thin shapes would mostly multiply
+  // the zero padding of a tile (thresholds measured on Zen 5, AVX-512).
+  if (M * N * K <= kTinyMacs) return GemmPath::tiny;
+  if (M < MR / 2 || N < W) return GemmPath::direct;
+  return GemmPath::packed;
+}
+
+void gemm(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, float* c, int64_t ldc) {
+  if (M <= 0 || N <= 0) return;
+  if (K <= 0) {
+    for (int64_t i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+    return;
+  }
+  switch (gemmPath(M, N, K)) {
+    case GemmPath::tiny: gemmTiny(M, N, K, a, b, c, ldc); break;
+    case GemmPath::direct: gemmDirect(M, N, K, a, b, c, ldc); break;
+    case GemmPath::packed: gemmPacked(M, N, K, a, b, c, ldc); break;
+  }
+}
+
+}  // namespace edgeflow::cpu
