@@ -101,3 +101,16 @@ TEST(Engine, BackendsRegistered) {
   EXPECT_EQ(getBackend(), "cpu");
   EXPECT_THROW(setBackend("webgpu"), Error);
 }
+
+TEST(Memory, TenThousandTidyOpCallsReturnToBaseline) {
+  Tensor x = tensor({1, 2, 3});
+  tidy([&] { return add(mul(x, x), 1).sum(); });  // warm-up
+  auto before = memory();
+  for (int i = 0; i < 10000; ++i) {
+    Tensor r = tidy([&] { return add(mul(x, x).relu(), 1).sum(); });
+    if (i == 0) EXPECT_FLOAT_EQ(r.dataSync()[0], 17);
+  }
+  EXPECT_EQ(memory().numTensors, before.numTensors);
+  EXPECT_EQ(memory().numDataBuffers, before.numDataBuffers);
+  EXPECT_EQ(memory().numBytes, before.numBytes);
+}
