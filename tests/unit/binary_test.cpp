@@ -68,7 +68,9 @@ TEST(BinaryKernels, CpuMatchesRefOnLargeBroadcasts) {
   uint32_t seed = 1;
   for (auto& [as, bs] : shapes)
     for (DType dt : {DType::float32, DType::int32})
-      for (auto& [name, op] : ops) {
+      for (auto& entry : ops) {
+        const auto& name = entry.first;
+        const auto& op = entry.second;  // not a structured binding: clang 14 (emscripten) can't capture those
         if (dt == DType::int32 && !int32Fast.count(name)) continue;
         Tensor a = randomTensor(as, seed++, dt), b = randomTensor(bs, seed++, dt);
         expectSameOnBackends([&] { return op(a, b); },
