@@ -30,7 +30,14 @@ class Pool {
   void resize(int n) {
     stop();
     stopping_ = false;
-    for (int i = 1; i < n; ++i) workers_.emplace_back([this, i] { loop(i); });
+    // The generation is read here, not when the thread first runs: a run() that starts before a
+    // slow thread does would otherwise look finished to it, and run() would wait for it forever.
+    uint64_t current;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      current = generation_;
+    }
+    for (int i = 1; i < n; ++i) workers_.emplace_back([this, i, current] { loop(i, current); });
   }
 
   void run(int chunks, const std::function<void(int)>& task) {
@@ -49,12 +56,7 @@ class Pool {
   }
 
  private:
-  void loop(int index) {
-    uint64_t seen;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      seen = generation_;  // a worker added by resize() must not run an already finished job
-    }
+  void loop(int index, uint64_t seen) {
     for (;;) {
       const std::function<void(int)>* task;
       {
