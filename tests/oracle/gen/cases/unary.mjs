@@ -15,7 +15,7 @@ export const ops = {
 
 // The standard set for one op. `in` is the input spec of the value cases (a domain where the op and
 // its gradient are smooth); `dtypes` says what TF.js does with int32/bool: 'ok' or 'error'.
-function standard(op, {in: spec = {}, grad = true, int32 = 'ok', bool = 'ok', attrs, special} = {}) {
+function standard(op, {in: spec = {}, grad = true, int32 = 'ok', bool = 'ok', attrs} = {}) {
   const c = (o) => ({op, attrs, ...o});
   const list = [
     c({inputs: [T([2, 3], spec)], grad}),
@@ -23,7 +23,7 @@ function standard(op, {in: spec = {}, grad = true, int32 = 'ok', bool = 'ok', at
     c({inputs: [T([], spec)], grad}),
     c({inputs: [T([0, 3])]}),
     c({inputs: [T([2, 0, 4])]}),
-    c({inputs: [special || T([16], {gen: 'special'})]}),
+    c({inputs: [T([16], {gen: 'special'})]}),
     c({inputs: [T([40, 50], spec)]}),
   ];
   if (int32 === 'ok') list.push(c({inputs: [T([2, 4], {dtype: 'int32', range: [-4, 4]})]}));
@@ -35,8 +35,8 @@ function standard(op, {in: spec = {}, grad = true, int32 = 'ok', bool = 'ok', at
 
 const unit = {gen: 'uniform', range: [-0.9, 0.9]};
 const positive = {gen: 'positive'};
-// Special values without -0, for ops where f(-0) != f(0): the case files carry -0 as 0 (JSON).
-const specialNoNegZero = T([9], {values: [NaN, Infinity, -Infinity, 0, 1, -1, 0.5, -2.5, 1e-30]});
+// Signed zeros, where f(-0) != f(0).
+const zeros = T([8], {values: [0, -0, 1e-30, -1e-30, -0.4, 0.4, NaN, -1]});
 
 export const cases = [
   ...standard('abs'),
@@ -64,11 +64,17 @@ export const cases = [
   ...standard('floor', {int32: 'error', bool: 'error'}),
   ...standard('log', {in: positive, int32: 'error', bool: 'error'}),
   ...standard('log1p', {in: {gen: 'uniform', range: [-0.8, 3]}}),
-  ...standard('reciprocal', {in: positive, special: specialNoNegZero}),
+  ...standard('reciprocal', {in: positive}),
+  {op: 'reciprocal', inputs: [zeros]},
   {op: 'reciprocal', inputs: [T([2, 3], {gen: 'uniform', range: [-3, -0.3]})], grad: true},
   ...standard('round'),
   {op: 'round', inputs: [T([11], {values: [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 3.49, 4.5000005, -0, 1e7 + 0.5, 0.49999997]})]},
-  ...standard('rsqrt', {in: positive, int32: 'error', bool: 'error', special: specialNoNegZero}),
+  ...standard('rsqrt', {in: positive, int32: 'error', bool: 'error'}),
+  {op: 'rsqrt', inputs: [zeros]},
+  {op: 'sign', inputs: [zeros]},
+  {op: 'round', inputs: [zeros]},
+  {op: 'ceil', inputs: [zeros]},
+  {op: 'abs', inputs: [zeros]},
   ...standard('sign'),
   ...standard('sin', {int32: 'error', bool: 'error'}),
   ...standard('sinh'),
