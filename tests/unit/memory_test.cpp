@@ -108,7 +108,9 @@ TEST(Memory, TenThousandTidyOpCallsReturnToBaseline) {
   auto before = memory();
   for (int i = 0; i < 10000; ++i) {
     Tensor r = tidy([&] { return add(mul(x, x).relu(), 1).sum(); });
-    if (i == 0) EXPECT_FLOAT_EQ(r.dataSync()[0], 17);
+    if (i == 0) {
+      EXPECT_FLOAT_EQ(r.dataSync()[0], 17);
+    }
   }
   EXPECT_EQ(memory().numTensors, before.numTensors);
   EXPECT_EQ(memory().numDataBuffers, before.numDataBuffers);

@@ -1,0 +1,312 @@
+// Matrix products, im2col/col2im and the fused epilogue for the cpu backend's convolutions.
+#include "backends/cpu/conv_gemm.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include "backends/cpu/gemm.h"
+#include "backends/cpu/gemm_kernel.h"
+#include "edgeflow/parallel.h"
+
+namespace edgeflow::cpu::conv {
+
+namespace {
+
+int64_t roundUp(int64_t a, int64_t b) { return (a + b - 1) / b * b; }
+
+// Thin products (N up to two vectors): the vector width that wastes the fewest lanes.
+constexpr int kHalf = kVecFloats / 2 >= 4 ? kVecFloats / 2 : kVecFloats;
+bool isThin(int64_t n) { return n <= 2 * kVecFloats; }
+int thinWidth(int64_t n) { return n <= kHalf ? kHalf : kVecFloats; }
+
+// R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns).
+template <int VW, int NV, int R>
+void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n) {
+  using V = typename VecOf<VW>::type;
+  constexpr int NP = NV * VW;
+  V acc[R][NV];
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) acc[r][v] = V{};
+  const float* arow = a + i * lda;
+  for (int64_t k = 0; k < K; ++k) {
+    V bv[NV];
+    for (int v = 0; v < NV; ++v) bv[v] = loadu<V>(bp + k * NP + v * VW);
+    for (int r = 0; r < R; ++r) {
+      float av = arow[r * lda + k];
+      for (int v = 0; v < NV; ++v) acc[r][v] += bv[v] * av;
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    float* crow = c + (i + r) * ldc;
+    if (n == NP) {
+      for (int v = 0; v < NV; ++v) storeu(crow + v * VW, acc[r][v]);
+    } else {
+      alignas(64) float t[NP];
+      for (int v = 0; v < NV; ++v) storeu(t + v * VW, acc[r][v]);
+      std::memcpy(crow, t, sizeof(float) * static_cast<size_t>(n));
+    }
+  }
+}
+
+template <int VW, int NV>
+void thinMatmul(int64_t i0, int64_t i1, int64_t N, int64_t K, const float* a, int64_t lda, const float* bp, float* c,
+                int64_t ldc) {
+  constexpr int R = NV == 1 ? 8 : 6;
+  int64_t i = i0;
+  for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N);
+  for (; i < i1; ++i) thinRows<VW, NV, 1>(i, K, a, lda, bp, c, ldc, N);
+}
+
+// C[K×NP] += A[T×K]ᵀ · Bp[T×NP]: RK rows of C in registers while T streams by.
+template <int VW, int NV, int RK>
+void atbRows(int64_t k0, int64_t T, const float* a, int64_t lda, const float* bp, float* cp) {
+  using V = typename VecOf<VW>::type;
+  constexpr int NP = NV * VW;
+  V acc[RK][NV];
+  for (int r = 0; r < RK; ++r)
+    for (int v = 0; v < NV; ++v) acc[r][v] = loadu<V>(cp + (k0 + r) * NP + v * VW);
+  for (int64_t t = 0; t < T; ++t) {
+    V bv[NV];
+    for (int v = 0; v < NV; ++v) bv[v] = loadu<V>(bp + t * NP + v * VW);
+    const float* arow = a + t * lda + k0;
+    for (int r = 0; r < RK; ++r) {
+      float av = arow[r];
+      for (int v = 0; v < NV; ++v) acc[r][v] += bv[v] * av;
+    }
+  }
+  for (int r = 0; r < RK; ++r)
+    for (int v = 0; v < NV; ++v) storeu(cp + (k0 + r) * NP + v * VW, acc[r][v]);
+}
+
+template <int VW, int NV>
+void thinAtB(int64_t T, int64_t K, int64_t N, const float* a, int64_t lda, const float* b, int64_t ldb, float* c) {
+  constexpr int NP = NV * VW;
+  constexpr int RK = NV == 1 ? 12 : 8;
+  float* bp = scratch(3, T * NP);
+  for (int64_t t = 0; t < T; ++t) {
+    std::memcpy(bp + t * NP, b + t * ldb, sizeof(float) * static_cast<size_t>(N));
+    std::fill(bp + t * NP + N, bp + (t + 1) * NP, 0.0f);
+  }
+  alignas(64) float cpStack[64 * NP];
+  std::vector<float> cpHeap;
+  float* cp = cpStack;
+  if (K > 64) {
+    cpHeap.assign(static_cast<size_t>(K * NP), 0.0f);
+    cp = cpHeap.data();
+  }
+  for (int64_t k = 0; k < K; ++k) {
+    std::memcpy(cp + k * NP, c + k * N, sizeof(float) * static_cast<size_t>(N));
+    std::fill(cp + k * NP + N, cp + (k + 1) * NP, 0.0f);
+  }
+  int64_t k = 0;
+  for (; k + RK <= K; k += RK) atbRows<VW, NV, RK>(k, T, a, lda, bp, cp);
+  for (; k < K; ++k) atbRows<VW, NV, 1>(k, T, a, lda, bp, cp);
+  for (int64_t kk = 0; kk < K; ++kk) std::memcpy(c + kk * N, cp + kk * NP, sizeof(float) * static_cast<size_t>(N));
+}
+
+}  // namespace
+
+// ---- scratch --------------------------------------------------------------------------------
+
+void Scratch::Free::operator()(float* p) const { std::free(p); }
+
+float* Scratch::get(int64_t n) {
+  if (n > size_) {
+    int64_t size = roundUp(std::max<int64_t>(n, 16), 16);
+    buf_.reset(static_cast<float*>(std::aligned_alloc(64, static_cast<size_t>(size) * sizeof(float))));
+    size_ = size;
+  }
+  return buf_.get();
+}
+
+float* scratch(int slot, int64_t n) {
+  thread_local Scratch s[4];
+  return s[slot].get(n);
+}
+
+// ---- products -------------------------------------------------------------------------------
+
+void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
+            int64_t ldc) {
+  if (M <= 0 || N <= 0) return;
+  if (K <= 0) {
+    for (int64_t i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+    return;
+  }
+  if (!isThin(N)) {
+    gemm(M, N, K, MatrixRef{a, lda, 1}, MatrixRef{b, ldb, 1}, c, ldc);
+    return;
+  }
+  int vw = thinWidth(N);
+  int nv = static_cast<int>((N + vw - 1) / vw);
+  int64_t np = nv * vw;
+  // B with zero-padded columns, shared by the row blocks (packed on the calling thread).
+  float* bp = scratch(2, K * np);
+  for (int64_t k = 0; k < K; ++k) {
+    std::memcpy(bp + k * np, b + k * ldb, sizeof(float) * static_cast<size_t>(N));
+    std::fill(bp + k * np + N, bp + (k + 1) * np, 0.0f);
+  }
+  auto rows = [&](int64_t i0, int64_t i1) {
+    if (vw == kHalf && nv == 1)
+      thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+    else if (nv == 1)
+      thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+    else
+      thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc);
+  };
+  parallelFor(M, static_cast<double>(2 * N * K), rows);
+}
+
+void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_t lda, const float* b, int64_t ldb,
+                         float* c) {
+  if (T <= 0 || K <= 0 || N <= 0) return;
+  if (isThin(N)) {
+    int vw = thinWidth(N);
+    if (vw == kHalf && N <= kHalf)
+      thinAtB<kHalf, 1>(T, K, N, a, lda, b, ldb, c);
+    else if (N <= kVecFloats)
+      thinAtB<kVecFloats, 1>(T, K, N, a, lda, b, ldb, c);
+    else
+      thinAtB<kVecFloats, 2>(T, K, N, a, lda, b, ldb, c);
+    return;
+  }
+  float* t = scratch(3, K * N);
+  gemm(K, N, T, MatrixRef{a, 1, lda}, MatrixRef{b, ldb, 1}, t, N);
+  for (int64_t i = 0; i < K * N; ++i) c[i] += t[i];
+}
+
+// ---- im2col ---------------------------------------------------------------------------------
+
+void im2col(const ConvInfo& c, const float* x, int64_t r0, int64_t rows, float* col) {
+  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW;
+  int64_t n = r0 / pixels, oh = (r0 % pixels) / c.outW, ow = r0 % c.outW;
+  for (int64_t r = 0; r < rows; ++r) {
+    float* dst = col + r * K;
+    const float* image = x + n * c.inH * c.inW * C;
+    for (int64_t fh = 0; fh < c.filterH; ++fh) {
+      int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
+      if (ih < 0 || ih >= c.inH) {
+        std::fill(dst, dst + c.filterW * C, 0.0f);
+        dst += c.filterW * C;
+        continue;
+      }
+      for (int64_t fw = 0; fw < c.filterW; ++fw, dst += C) {
+        int64_t iw = ow * c.strideW - c.padLeft + fw * c.dilW;
+        if (iw < 0 || iw >= c.inW) {
+          std::fill(dst, dst + C, 0.0f);
+        } else {
+          const float* src = image + (ih * c.inW + iw) * C;
+          for (int64_t ci = 0; ci < C; ++ci) dst[ci] = src[ci];
+        }
+      }
+    }
+    if (++ow == c.outW) {
+      ow = 0;
+      if (++oh == c.outH) oh = 0, ++n;
+    }
+  }
+}
+
+void col2imAdd(const ConvInfo& c, const float* col, int64_t r0, int64_t rows, float* dxImage) {
+  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW;
+  int64_t oh = (r0 % pixels) / c.outW, ow = r0 % c.outW;
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* src = col + r * K;
+    for (int64_t fh = 0; fh < c.filterH; ++fh) {
+      int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
+      if (ih < 0 || ih >= c.inH) {
+        src += c.filterW * C;
+        continue;
+      }
+      for (int64_t fw = 0; fw < c.filterW; ++fw, src += C) {
+        int64_t iw = ow * c.strideW - c.padLeft + fw * c.dilW;
+        if (iw < 0 || iw >= c.inW) continue;
+        float* dst = dxImage + (ih * c.inW + iw) * C;
+        for (int64_t ci = 0; ci < C; ++ci) dst[ci] += src[ci];
+      }
+    }
+    if (++ow == c.outW) {
+      ow = 0;
+      if (++oh == c.outH) oh = 0;
+    }
+  }
+}
+
+// ---- epilogue -------------------------------------------------------------------------------
+
+void Epilogue::apply(float* rows, int64_t n, int64_t channels) const {
+  const float* b = bias.empty() ? nullptr : bias.data();
+  const float* al = alpha.empty() ? nullptr : alpha.data();
+  const float leaky = leakyreluAlpha;
+  for (int64_t i = 0; i < n; ++i) {
+    float* row = rows + i * channels;
+    if (b)
+      for (int64_t ch = 0; ch < channels; ++ch) row[ch] += b[ch];
+    switch (activation) {
+      case Activation::linear: break;
+      case Activation::relu:
+        for (int64_t ch = 0; ch < channels; ++ch) row[ch] = row[ch] < 0 ? 0.0f : row[ch];
+        break;
+      case Activation::relu6:
+        for (int64_t ch = 0; ch < channels; ++ch) row[ch] = row[ch] < 0 ? 0.0f : (row[ch] > 6 ? 6.0f : row[ch]);
+        break;
+      case Activation::leakyrelu:
+        for (int64_t ch = 0; ch < channels; ++ch) row[ch] = row[ch] < 0 ? leaky * row[ch] : row[ch];
+        break;
+      case Activation::prelu:
+        for (int64_t ch = 0; ch < channels; ++ch) row[ch] = row[ch] < 0 ? al[ch] * row[ch] : row[ch];
+        break;
+      case Activation::elu:
+        for (int64_t ch = 0; ch < channels; ++ch)
+          row[ch] = row[ch] >= 0 ? row[ch] : static_cast<float>(std::exp(static_cast<double>(row[ch])) - 1);
+        break;
+      case Activation::sigmoid:
+        for (int64_t ch = 0; ch < channels; ++ch)
+          row[ch] = static_cast<float>(1 / (1 + std::exp(-static_cast<double>(row[ch]))));
+        break;
+    }
+  }
+}
+
+std::vector<float> perChannel(const float* data, const Shape& shape, const Shape& outShape, int channelAxis) {
+  if (shape.size() > outShape.size()) return {};
+  size_t lead = outShape.size() - shape.size();
+  int64_t channels = outShape[static_cast<size_t>(channelAxis)];
+  int64_t along = 1;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (lead + i == static_cast<size_t>(channelAxis))
+      along = shape[i];
+    else if (shape[i] != 1)
+      return {};
+  }
+  if (along == 1) return std::vector<float>(static_cast<size_t>(channels), data[0]);
+  return std::vector<float>(data, data + channels);
+}
+
+bool allFinite(const float* p, int64_t n) {
+  bool ok = true;
+  for (int64_t i = 0; i < n; ++i) ok &= std::isfinite(p[i]);
+  return ok;
+}
+
+void nchwToNhwc(const float* in, float* out, int64_t n, int64_t c, int64_t hw) {
+  parallelFor(n * hw, static_cast<double>(c), [&](int64_t p0, int64_t p1) {
+    for (int64_t p = p0; p < p1; ++p) {
+      int64_t b = p / hw, s = p % hw;
+      for (int64_t ch = 0; ch < c; ++ch) out[p * c + ch] = in[(b * c + ch) * hw + s];
+    }
+  });
+}
+
+void nhwcToNchw(const float* in, float* out, int64_t n, int64_t c, int64_t hw) {
+  parallelFor(n * c, static_cast<double>(hw), [&](int64_t q0, int64_t q1) {
+    for (int64_t q = q0; q < q1; ++q) {
+      int64_t b = q / c, ch = q % c;
+      for (int64_t s = 0; s < hw; ++s) out[q * hw + s] = in[(b * hw + s) * c + ch];
+    }
+  });
+}
+
+}  // namespace edgeflow::cpu::conv
