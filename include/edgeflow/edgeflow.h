@@ -1,10 +1,13 @@
 // edgeflow: TensorFlow.js's concepts and names in C++. Include this one header.
 #pragma once
 #include "edgeflow/autograd.h"
+#include "edgeflow/data.h"
 #include "edgeflow/engine.h"
 #include "edgeflow/image_io.h"
 #include "edgeflow/kernel.h"
+#include "edgeflow/layers.h"
 #include "edgeflow/losses.h"
+#include "edgeflow/models.h"
 #include "edgeflow/ops/activation.h"
 #include "edgeflow/ops/binary.h"
 #include "edgeflow/ops/conv.h"
@@ -21,4 +24,5 @@
 #include "edgeflow/ops/unary.h"
 #include "edgeflow/parallel.h"
 #include "edgeflow/tensor.h"
+#include "edgeflow/train.h"
 #include "edgeflow/types.h"

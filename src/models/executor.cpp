@@ -1,0 +1,52 @@
+// Graph execution: each needed node is computed once, after its inputs.
+#include "models/executor.h"
+
+#include "edgeflow/ops/unary.h"
+#include "layers/input_layer.h"
+#include "layers/node.h"
+
+namespace edgeflow {
+
+void FeedDict::add(const SymbolicTensor& key, const Tensor& value) {
+  if (values_.count(key.data().get())) throw Error("Duplicate key: name=" + key.name() + ", id=" + std::to_string(key.id()));
+  Tensor v = value;
+  if (v.dtype() != key.dtype()) {
+    try {
+      v = cast(v, key.dtype());
+    } catch (const Error&) {
+      throw Error(std::string("The dtype of the feed (") + dtypeName(value.dtype()) +
+                  ") can not be cast to the dtype of the key '" + key.name() + "' (" + dtypeName(key.dtype()) + ").");
+    }
+  }
+  values_[key.data().get()] = v;
+}
+
+namespace {
+
+const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, FeedDict& feeds, const Kwargs& kwargs) {
+  if (feeds.has(t.get())) return feeds.get(t.get());
+  auto layer = t->sourceLayer.lock();
+  if (!layer) throw Error("execute: the layer producing " + t->name + " no longer exists");
+  if (dynamic_cast<InputLayerImpl*>(layer.get()))
+    throw Error("execute: no value was fed for the input " + t->name + " (layer " + layer->name() + ")");
+  std::vector<Tensor> inputs;
+  for (auto& x : t->inputs) inputs.push_back(compute(x.data(), feeds, kwargs));
+  std::vector<Tensor> outputs = layer->apply(inputs, kwargs);
+  const Node& node = *layer->inboundNodes_.at(size_t(t->nodeIndex));
+  if (outputs.size() != node.outputTensors.size())
+    throw Error("execute: layer " + layer->name() + " returned " + std::to_string(outputs.size()) + " outputs, expected " +
+                std::to_string(node.outputTensors.size()));
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (!feeds.has(node.outputTensors[i].get())) feeds.set(node.outputTensors[i].get(), outputs[i]);
+  return feeds.get(t.get());
+}
+
+}  // namespace
+
+std::vector<Tensor> execute(const std::vector<SymbolicTensor>& fetches, FeedDict& feeds, const Kwargs& kwargs) {
+  std::vector<Tensor> out;
+  for (auto& f : fetches) out.push_back(compute(f.data(), feeds, kwargs));
+  return out;
+}
+
+}  // namespace edgeflow

@@ -1,0 +1,22 @@
+// Recurrent layers: outputs, returned sequences and states, backwards processing, and the
+// gradients through time for the input and every weight.
+import {layerCase} from './layers.mjs';
+import {rng} from './util.mjs';
+
+export async function recurrentCases(tf) {
+  const rand = rng('recurrent');
+  const L = tf.layers;
+  const list = [
+    ['simple_rnn_last', () => L.simpleRNN({units: 3}), [2, 4, 3]],
+    ['simple_rnn_sequences_relu', () => L.simpleRNN({units: 2, activation: 'relu', returnSequences: true}), [3, 3, 2]],
+    ['simple_rnn_backwards_no_bias', () => L.simpleRNN({units: 4, goBackwards: true, useBias: false}), [2, 5, 2]],
+    ['gru_last', () => L.gru({units: 3}), [2, 4, 3]],
+    ['gru_sequences_sigmoid', () => L.gru({units: 2, recurrentActivation: 'sigmoid', returnSequences: true}), [2, 3, 4]],
+    ['gru_backwards', () => L.gru({units: 2, goBackwards: true, activation: 'relu'}), [3, 2, 2]],
+    ['lstm_last', () => L.lstm({units: 3}), [2, 4, 3]],
+    ['lstm_sequences', () => L.lstm({units: 2, returnSequences: true, recurrentActivation: 'sigmoid'}), [2, 3, 4]],
+    ['lstm_backwards_no_bias', () => L.lstm({units: 2, goBackwards: true, useBias: false}), [1, 5, 3]],
+    ['lstm_one_step', () => L.lstm({units: 4, unitForgetBias: true}), [3, 1, 2]],
+  ];
+  return list.map(([name, make, shape]) => layerCase(tf, name, make, shape, rand));
+}
