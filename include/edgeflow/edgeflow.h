@@ -3,6 +3,9 @@
 #include "edgeflow/autograd.h"
 #include "edgeflow/data.h"
 #include "edgeflow/engine.h"
+#if __has_include(<nlohmann/json.hpp>)  // io.h needs nlohmann-json on the include path
+#include "edgeflow/io.h"
+#endif
 #include "edgeflow/image_io.h"
 #include "edgeflow/kernel.h"
 #include "edgeflow/layers.h"
