@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: set-up, then every suite natively, under ASan+UBSan, and in WebAssembly
-# (under Node). Usage: scripts/test.sh [native|asan|wasm]...   (default: all three)
+# (under Node), plus a short run of every libFuzzer target.
+# Usage: scripts/test.sh [native|asan|wasm|fuzz]...   (default: all four)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -8,7 +9,7 @@ cd "$root"
 source "$root/scripts/env.sh"
 
 targets=("$@")
-((${#targets[@]})) || targets=(native asan wasm)
+((${#targets[@]})) || targets=(native asan wasm fuzz)
 jobs=$(nproc)
 cases="$root/build/oracle-cases"
 failed=0
@@ -37,7 +38,9 @@ for t in "${targets[@]}"; do
       ;;
     asan)
       step "ASan+UBSan build"
-      cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGEFLOW_SANITIZE=ON \
+      # -O1 -g1: sanitizer reports keep file:line, and the build takes far less time than -O2 -g.
+      cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+        -DEDGEFLOW_SANITIZE=ON \
         -DEDGEFLOW_BUILD_BENCH=OFF -DEDGEFLOW_ORACLE_CASES="$cases" >/dev/null
       ninja -C build-asan
       step "ASan+UBSan tests"
@@ -50,7 +53,22 @@ for t in "${targets[@]}"; do
       step "WebAssembly tests under Node"
       run_ctest build-wasm wasm
       ;;
-    *) echo "unknown target $t (native, asan, wasm)"; exit 2 ;;
+    fuzz)
+      step "libFuzzer targets (clang), ${FUZZ_SECONDS:-15} s each from their seeds"
+      CC=clang CXX=clang++ cmake -S fuzz -B build-fuzz -G Ninja >/dev/null
+      ninja -C build-fuzz
+      for target in csv:fuzz/corpus/csv image:tests/data/images model_json:fuzz/corpus/model_json npy:fuzz/corpus/npy idx:fuzz/corpus/idx; do
+        name=${target%%:*} seeds=${target#*:}
+        mkdir -p "build-fuzz/corpus-$name"  # new inputs go here, never into the seeds
+        if build-fuzz/fuzz_$name -max_total_time="${FUZZ_SECONDS:-15}" -max_len=65536 \
+             "build-fuzz/corpus-$name" "$seeds" >"build-fuzz/fuzz_$name.log" 2>&1; then
+          passed=$((passed + 1)); tail -1 "build-fuzz/fuzz_$name.log"
+        else
+          failed=$((failed + 1)); tail -40 "build-fuzz/fuzz_$name.log"; echo "FAILED: fuzz_$name"
+        fi
+      done
+      ;;
+    *) echo "unknown target $t (native, asan, wasm, fuzz)"; exit 2 ;;
   esac
 done
 
