@@ -89,8 +89,9 @@ class LayersModelImpl : public ContainerImpl {
   std::vector<Shape> feedOutputShapes_;
   std::vector<std::string> metricsNames_;
   std::vector<std::pair<ResolvedFn, int>> metricsTensors_;  // (metric, output index)
-  std::vector<LayerVariable> collectedTrainableWeights_;
-  bool trainableWeightsCollected_ = false;  // set by compile(); a Sequential's outer model never is
+  // Set by compile() (TF.js's collectedTrainableWeights, null until then); a Sequential's outer
+  // model never compiles itself, so it stays unset there.
+  std::optional<std::vector<LayerVariable>> collectedTrainableWeights_;
   bool stopTraining_ = false;
   bool isTraining_ = false;
 

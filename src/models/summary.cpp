@@ -115,9 +115,9 @@ void LayersModelImpl::summary(std::optional<int> lineLength, std::vector<double>
     }
     print(std::string(size_t(length), i + 1 == layers_.size() ? '=' : '_'));
   }
-  if (!collectedTrainableWeights_.empty()) checkTrainableWeightsConsistency();
+  if (collectedTrainableWeights_ && !collectedTrainableWeights_->empty()) checkTrainableWeightsConsistency();
   int64_t trainable =
-      trainableWeightsCollected_ ? countWeights(collectedTrainableWeights_) : countWeights(trainableWeights());
+      collectedTrainableWeights_ ? countWeights(*collectedTrainableWeights_) : countWeights(trainableWeights());
   int64_t nonTrainable = countWeights(nonTrainableWeights());
   print("Total params: " + std::to_string(trainable + nonTrainable));
   print("Trainable params: " + std::to_string(trainable));

@@ -273,7 +273,6 @@ void LayersModelImpl::compile(const ModelCompileArgs& args) {
     }
   }
   collectedTrainableWeights_ = trainableWeights();
-  trainableWeightsCollected_ = true;
 }
 
 void LayersModelImpl::setOptimizer(const train::OptimizerPtr& optimizer) {
@@ -284,7 +283,7 @@ void LayersModelImpl::setOptimizer(const train::OptimizerPtr& optimizer) {
 }
 
 void LayersModelImpl::checkTrainableWeightsConsistency() const {
-  if (trainableWeights().size() != collectedTrainableWeights_.size())
+  if (trainableWeights().size() != collectedTrainableWeights_.value().size())
     std::fprintf(stderr,
                  "Discrepancy between trainableweights and collected trainable weights. Did you set "
                  "`model.trainable` without calling `model.compile()` afterwards?\n");
@@ -448,11 +447,11 @@ std::vector<Tensor> LayersModelImpl::trainFunction(const std::vector<Tensor>& in
     return totalLoss;
   };
   std::vector<Variable> variables;
-  for (auto& w : collectedTrainableWeights_) variables.push_back(w.read());
+  for (auto& w : collectedTrainableWeights_.value()) variables.push_back(w.read());
   Tensor total = optimizer_->minimize(totalLossFunction, true, variables);
   // Keras applies weight constraints after every update. (TF.js's optimizers assign the variables
   // directly, so its constraints only act in setWeights; this is a deliberate difference.)
-  for (auto& w : collectedTrainableWeights_)
+  for (auto& w : *collectedTrainableWeights_)
     if (w.constraint()) tidy([&] { w.read().assign(w.constraint()->apply(w.read())); });
   std::vector<Tensor> out{total};
   out.insert(out.end(), metricsValues.begin(), metricsValues.end());
