@@ -18,6 +18,14 @@ int64_t nextLayerId() {
   static int64_t next = 0;
   return next++;
 }
+
+// apply() of a layer with several outputs is a mistake; applyMulti() returns them all.
+template <typename T>
+T onlyOutput(std::vector<T> out, const std::string& layer) {
+  if (out.size() != 1)
+    throw Error("Layer " + layer + " has " + std::to_string(out.size()) + " outputs: use applyMulti()");
+  return std::move(out[0]);
+}
 }  // namespace
 
 LayerImpl::LayerImpl(const LayerArgs& args) : id_(nextLayerId()) {
@@ -318,10 +326,7 @@ SymbolicTensor Layer::apply(const SymbolicTensor& input, const Kwargs& kwargs) c
   return apply(std::vector<SymbolicTensor>{input}, kwargs);
 }
 SymbolicTensor Layer::apply(const std::vector<SymbolicTensor>& inputs, const Kwargs& kwargs) const {
-  auto out = checked().apply(inputs, kwargs);
-  if (out.size() != 1)
-    throw Error("Layer " + name() + " has " + std::to_string(out.size()) + " outputs: use applyMulti()");
-  return out[0];
+  return onlyOutput(checked().apply(inputs, kwargs), name());
 }
 std::vector<SymbolicTensor> Layer::applyMulti(const std::vector<SymbolicTensor>& inputs, const Kwargs& kwargs) const {
   return checked().apply(inputs, kwargs);
@@ -330,10 +335,7 @@ Tensor Layer::apply(const Tensor& input, const Kwargs& kwargs) const {
   return apply(std::vector<Tensor>{input}, kwargs);
 }
 Tensor Layer::apply(const std::vector<Tensor>& inputs, const Kwargs& kwargs) const {
-  auto out = checked().apply(inputs, kwargs);
-  if (out.size() != 1)
-    throw Error("Layer " + name() + " has " + std::to_string(out.size()) + " outputs: use applyMulti()");
-  return out[0];
+  return onlyOutput(checked().apply(inputs, kwargs), name());
 }
 std::vector<Tensor> Layer::applyMulti(const std::vector<Tensor>& inputs, const Kwargs& kwargs) const {
   return checked().apply(inputs, kwargs);
