@@ -52,7 +52,7 @@ std::string readText(const fs::path& p) {
 // Runs tfjs_io.cjs; returns its JSON output (null after reporting a failure).
 io::Json runTfjs(const std::string& mode, const std::string& dir, const std::string& inputs = "") {
   TempDir out;
-  const fs::path script = fs::path(__FILE__).parent_path() / "tfjs_io.cjs";
+  const fs::path script = fs::path(EDGEFLOW_SOURCE_DIR) / "tests" / "io" / "tfjs_io.cjs";
   std::string cmd = std::string("'") + EDGEFLOW_NODE + "' '" + script.string() + "' " + mode + " '" + dir + "'" +
                     (inputs.empty() ? "" : " '" + inputs + "'") + " > '" + (out / "stdout").string() + "' 2> '" +
                     (out / "stderr").string() + "'";
@@ -200,7 +200,7 @@ TEST(IoTfjsCompat, TfjsWrittenModelLoadsInEdgeflow) {
 
 namespace {
 
-fs::path sourceRoot() { return fs::path(__FILE__).parent_path().parent_path().parent_path(); }
+fs::path sourceRoot() { return fs::path(EDGEFLOW_SOURCE_DIR); }
 
 std::vector<Tensor> inputsOf(const io::Json& expected) {
   std::vector<Tensor> xs;

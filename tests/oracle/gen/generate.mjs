@@ -65,6 +65,12 @@ const only = process.argv[3] ? new Set(process.argv[3].split(',')) : null;
 const files = fs.readdirSync(path.join(here, 'cases'))
   .filter((f) => f.endsWith('.mjs') && (!only || only.has(f.replace(/\.mjs$/, ''))))
   .sort();
+// A full run also drops case files of families that no longer exist (e.g. after switching branches),
+// which the runner would otherwise still load.
+if (!only) {
+  const written = new Set(files.map((f) => f.replace(/\.mjs$/, '.json')));
+  for (const f of fs.readdirSync(outDir)) if (f.endsWith('.json') && !written.has(f)) fs.unlinkSync(path.join(outDir, f));
+}
 let total = 0;
 for (const file of files) {
   const mod = await import(pathToFileURL(path.join(here, 'cases', file)).href);

@@ -29,6 +29,11 @@ const families = {train: trainCases, fit: fitCases, layer: layerCases, initializ
   merge: mergeCases, advanced_activation: advancedActivationCases,
   normalization: normalizationCases, recurrent: recurrentCases};
 const only = process.argv[3] ? process.argv[3].split(',') : null;
+// A full run also drops case files of families that no longer exist (see ../gen/generate.mjs).
+if (!only) {
+  for (const f of fs.readdirSync(outDir))
+    if (f.endsWith('.json') && !(f.replace(/\.json$/, '') in families)) fs.unlinkSync(path.join(outDir, f));
+}
 for (const [family, make] of Object.entries(families)) {
   if (only && !only.includes(family)) continue;
   const cases = await make(tf);
