@@ -239,7 +239,14 @@ Layer layerNormalization(LayerNormalizationLayerArgs args) {
 EF_REGISTER_LAYER("BatchNormalization", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::BatchNormalizationLayerArgs a;
-  if (auto v = optInt(c, "axis")) a.axis = int(*v);
+  // Keras writes axis as a one-element list ([3]); TF.js reads both forms.
+  if (c.contains("axis") && c["axis"].is_array()) {
+    if (c["axis"].size() != 1 || !c["axis"][0].is_number_integer())
+      throw Error("BatchNormalization: axis must be an integer or a list of one integer, got " + c["axis"].dump());
+    a.axis = c["axis"][0].get<int>();
+  } else if (auto v = optInt(c, "axis")) {
+    a.axis = int(*v);
+  }
   if (auto v = optDouble(c, "momentum")) a.momentum = *v;
   if (auto v = optDouble(c, "epsilon")) a.epsilon = *v;
   a.center = c.value("center", true);

@@ -50,11 +50,12 @@ std::string readText(const fs::path& p) {
 }
 
 // Runs tfjs_io.cjs; returns its JSON output (null after reporting a failure).
-io::Json runTfjs(const std::string& mode, const std::string& dir, const std::string& inputs = "") {
+io::Json runTfjs(const std::string& mode, const std::string& dir, const std::string& inputs = "",
+                 const std::string& extra = "") {
   TempDir out;
   const fs::path script = fs::path(EDGEFLOW_SOURCE_DIR) / "tests" / "io" / "tfjs_io.cjs";
   std::string cmd = std::string("'") + EDGEFLOW_NODE + "' '" + script.string() + "' " + mode + " '" + dir + "'" +
-                    (inputs.empty() ? "" : " '" + inputs + "'") + " > '" + (out / "stdout").string() + "' 2> '" +
+                    (inputs.empty() ? "" : " '" + inputs + "'") + (extra.empty() ? "" : " '" + extra + "'") + " > '" + (out / "stdout").string() + "' 2> '" +
                     (out / "stderr").string() + "'";
   int rc = std::system(cmd.c_str());
   if (rc != 0) {
@@ -335,4 +336,116 @@ TEST(IoTfjsCompat, QuantizedSavesAreSmall) {
   EXPECT_EQ(full, 12204);  // what tfjs-node wrote for the same weights
   EXPECT_LE(weightBytes(u8.str()) / full, 0.27);
   EXPECT_LE(weightBytes(f16.str()) / full, 0.52);
+}
+
+// ---- Convolutional models: the real files predict what TF.js predicts (issue 4 items 4 and 6).
+
+namespace {
+
+fs::path modelsDir() { return sourceRoot() / "tests" / "data" / "models"; }
+
+std::vector<uint8_t> readBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The first 300 MNIST test images, preprocessed as keras_tiny_mnist was trained: (p - 127.5) / 128.
+struct Mnist300 {
+  std::vector<double> pixels;  // [300, 28, 28, 1]
+  std::vector<int> labels;
+};
+Mnist300 loadMnist300() {
+  const fs::path dir = sourceRoot() / "tests" / "data" / "mnist";
+  auto images = readBytes(dir / "t10k-images-first300-idx3-ubyte");
+  auto labels = readBytes(dir / "t10k-labels-first300-idx1-ubyte");
+  Mnist300 m;
+  if (images.size() != 16 + 300 * 784 || labels.size() != 8 + 300) {
+    ADD_FAILURE() << "tests/data/mnist files missing or of the wrong size";
+    return m;
+  }
+  for (size_t i = 16; i < images.size(); ++i) m.pixels.push_back((images[i] - 127.5) / 128.0);
+  for (size_t i = 8; i < labels.size(); ++i) m.labels.push_back(labels[i]);
+  return m;
+}
+
+// Writes {inputs: [{shape, values}]} for tfjs_io.cjs.
+void writeInputs(const fs::path& file, const Shape& shape, const std::vector<double>& values) {
+  io::Json one = io::Json::object();
+  one["shape"] = shape;
+  one["values"] = values;
+  io::Json in = io::Json::object();
+  in["inputs"] = io::Json::array({one});
+  std::ofstream(file) << in.dump();
+}
+
+// A smooth deterministic image batch in [-1, 1] (MobileNet's input range).
+std::vector<double> imageValues(int64_t count) {
+  std::vector<double> v(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) v[size_t(i)] = std::sin(0.013 * double(i)) * std::cos(0.0007 * double(i));
+  return v;
+}
+
+}  // namespace
+
+TEST(IoTfjsConvModels, KerasTinyMnistScoresAtLeast98PercentOnFirst300) {
+  Mnist300 m = loadMnist300();
+  ASSERT_EQ(m.labels.size(), 300u);
+  auto model = loadLayersModel((modelsDir() / "keras_tiny_mnist_layers").string());
+  Tensor x = tensor(m.pixels, {300, 28, 28, 1});
+  auto predicted = argMax(model.predict(x), 1).dataSync<int32_t>();
+  int correct = 0;
+  for (size_t i = 0; i < 300; ++i) correct += predicted[i] == m.labels[i];
+  EXPECT_GE(correct, 294) << "accuracy " << correct / 3.0 << " %";
+  EXPECT_EQ(std::vector<int32_t>(predicted.begin(), predicted.begin() + 10),
+            (std::vector<int32_t>{7, 2, 1, 0, 4, 1, 4, 9, 5, 9}));
+}
+
+TEST(IoTfjsConvModels, KerasTinyMnistPredictsLikeTfjsBothWays) {
+  Mnist300 m = loadMnist300();
+  ASSERT_EQ(m.labels.size(), 300u);
+  std::vector<double> first8(m.pixels.begin(), m.pixels.begin() + 8 * 784);
+  TempDir tmp;
+  writeInputs(tmp / "inputs.json", {8, 28, 28, 1}, first8);
+  const fs::path dir = modelsDir() / "keras_tiny_mnist_layers";
+  auto model = loadLayersModel(dir.string());
+  Tensor x = tensor(first8, {8, 28, 28, 1});
+  io::Json out = runTfjs("read", dir.string(), (tmp / "inputs.json").string());
+  ASSERT_FALSE(out.is_null());
+  expectClose(model.predict(x).dataSync<double>(), out["prediction"].get<std::vector<double>>(), 1e-5,
+              "keras_tiny_mnist");
+  checkSavedModelInTfjs(model, tmp / "inputs.json", {x}, "keras_tiny_mnist");
+}
+
+TEST(IoTfjsConvModels, MobileNetV1PredictsLikeTfjs) {
+  const fs::path dir = modelsDir() / "mobilenet_v1_0.25_224_layers";
+  auto model = loadLayersModel(dir.string());
+  ASSERT_EQ(model.inputs()[0].shape(), (Shape{-1, 224, 224, 3}));
+  const Shape shape{1, 224, 224, 3};
+  std::vector<double> values = imageValues(224 * 224 * 3);
+  TempDir tmp;
+  writeInputs(tmp / "inputs.json", shape, values);
+  io::Json out = runTfjs("read", dir.string(), (tmp / "inputs.json").string());
+  ASSERT_FALSE(out.is_null());
+  Tensor y = model.predict(tensor(values, shape));
+  EXPECT_EQ(y.shape(), (Shape{1, 1000}));
+  expectClose(y.dataSync<double>(), out["prediction"].get<std::vector<double>>(), 1e-5, "mobilenet");
+}
+
+// The TF.js course's transfer-learning step: MobileNet truncated at conv_pw_13_relu.
+TEST(IoTfjsConvModels, MobileNetTruncatedAtConvPw13ReluEqualsTfjs) {
+  const fs::path dir = modelsDir() / "mobilenet_v1_0.25_224_layers";
+  auto mobilenet = loadLayersModel(dir.string());
+  Layer layer = mobilenet.getLayer("conv_pw_13_relu");
+  auto truncated = model({.inputs = mobilenet.inputs(), .outputs = {layer.output()}});
+  EXPECT_EQ(truncated.outputs()[0].shape(), (Shape{-1, 7, 7, 256}));
+  const Shape shape{2, 224, 224, 3};
+  std::vector<double> values = imageValues(2 * 224 * 224 * 3);
+  TempDir tmp;
+  writeInputs(tmp / "inputs.json", shape, values);
+  io::Json out = runTfjs("truncate", dir.string(), (tmp / "inputs.json").string(), "conv_pw_13_relu");
+  ASSERT_FALSE(out.is_null());
+  EXPECT_EQ(out["shape"], io::Json::parse("[2,7,7,256]"));
+  Tensor y = truncated.predict(tensor(values, shape));
+  EXPECT_EQ(y.shape(), (Shape{2, 7, 7, 256}));
+  expectClose(y.dataSync<double>(), out["prediction"].get<std::vector<double>>(), 1e-4, "truncated mobilenet");
 }

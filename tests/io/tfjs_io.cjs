@@ -6,6 +6,8 @@
 //   node tfjs_io.cjs zoo DIR  saves models of every layer type edgeflow has (sequential, functional
 //       with merges, nested, shared layers, embedding) as DIR/NAME/{model.json, weights.bin} with
 //       random weights, and DIR/NAME/expected.json {input: [rows], output: [flat values]}.
+//   node tfjs_io.cjs truncate DIR INPUTS.json LAYER  loads DIR's model, truncates it at LAYER
+//       (tf.model({inputs: m.inputs, outputs: m.getLayer(LAYER).output})) and prints {shape, prediction}.
 //   node tfjs_io.cjs write DIR  saves a Dense(3 -> 2) model whose kernel is k[i][j] = i - 0.5 j
 //       and bias [0.25, -4] as tfjs-node's file system handler does (model.json + weights.bin).
 const tf = require('@tensorflow/tfjs');
@@ -100,6 +102,29 @@ function zooModels() {
                                                          L.dense({units: 3})]});
     models.nested_sequential = tf.sequential({layers: [inner, L.dense({units: 2, activation: 'softmax'})]});
   }
+  models.convnet = tf.sequential({layers: [
+    L.conv2d({filters: 3, kernelSize: 3, inputShape: [9, 9, 2], activation: 'relu', padding: 'same'}),
+    L.maxPooling2d({poolSize: 2}), L.zeroPadding2d({padding: 1}), L.depthwiseConv2d({kernelSize: 2, depthMultiplier: 2}),
+    L.separableConv2d({filters: 4, kernelSize: 2, padding: 'same', activation: 'relu6'}),
+    L.conv2dTranspose({filters: 2, kernelSize: 2, strides: 2}), L.cropping2D({cropping: [[1, 0], [0, 1]]}),
+    L.upSampling2d({size: [2, 1]}), L.averagePooling2d({poolSize: 2, strides: 1}), L.globalAveragePooling2d({}),
+    L.dense({units: 3, activation: 'softmax'})]});
+  models.convnet_channels_first = tf.sequential({layers: [
+    L.conv2d({filters: 2, kernelSize: 2, inputShape: [2, 6, 5], dataFormat: 'channelsFirst', strides: 2}),
+    L.maxPooling2d({poolSize: 2, padding: 'same', dataFormat: 'channelsFirst'}),
+    L.globalMaxPooling2d({dataFormat: 'channelsFirst'})]});
+  models.conv1d = tf.sequential({layers: [
+    L.conv1d({filters: 3, kernelSize: 2, inputShape: [8, 2], activation: 'tanh'}), L.maxPooling1d({}),
+    L.averagePooling1d({poolSize: 2, strides: 1, padding: 'same'}), L.globalMaxPooling1d({}), L.dense({units: 2})]});
+  models.conv3d = tf.sequential({layers: [
+    L.conv3d({filters: 2, kernelSize: 2, inputShape: [4, 4, 4, 1]}), L.maxPooling3d({poolSize: 1}),
+    L.averagePooling3d({poolSize: [1, 2, 1], strides: 1}), L.conv3dTranspose({filters: 1, kernelSize: 2}),
+    L.flatten(), L.dense({units: 2})]});
+  // No Resizing: inside a model TF.js's Resizing.call gets its input as a list and throws (the layers
+  // oracle checks it on its own).
+  models.preprocessing = tf.sequential({layers: [
+    L.rescaling({scale: 0.5, offset: 1, inputShape: [6, 7, 2]}), L.centerCrop({height: 4, width: 4}),
+    L.flatten(), L.dense({units: 2})]});
   models.embedding = tf.sequential({layers: [L.embedding({inputDim: 10, outputDim: 3, inputLength: 4}), L.flatten(),
                                              L.dense({units: 1})]});
   return models;
@@ -107,6 +132,20 @@ function zooModels() {
 
 function inputsFor(model, seed) {
   return model.inputs.map((inp, i) => tf.randomUniform([2, ...inp.shape.slice(1)], -2, 2, 'float32', seed + i));
+}
+
+// A model truncated at a layer (the transfer-learning pattern): tf.model({inputs, outputs: layer.output}).
+async function truncate(dir, inputs, layerName) {
+  const artifacts = await tf.io.getModelArtifactsForJSON(
+    JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')),
+    async (manifest) => [tf.io.getWeightSpecs(manifest),
+      tf.io.concatenateArrayBuffers(manifest.flatMap(g => g.paths).map(p => bufferOf(path.join(dir, p))))]);
+  const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  const layer = model.getLayer(layerName);
+  const truncated = tf.model({inputs: model.inputs, outputs: layer.output});
+  const xs = inputs.inputs.map(i => tf.tensor(i.values, i.shape));
+  const y = truncated.predict(xs.length === 1 ? xs[0] : xs);
+  return {shape: y.shape, prediction: Array.from(y.dataSync()), outputShape: truncated.outputs[0].shape};
 }
 
 async function saveTo(model, dir) {
@@ -137,9 +176,10 @@ async function zoo(dir) {
 }
 
 (async () => {
-  const [mode, dir, rows] = process.argv.slice(2);
+  const [mode, dir, rows, layerName] = process.argv.slice(2);
   const inputs = !rows ? [] : rows.endsWith('.json') ? JSON.parse(fs.readFileSync(rows, 'utf8')) : JSON.parse(rows);
-  const out = mode === 'write' ? await write(dir) : mode === 'zoo' ? await zoo(dir) : await read(dir, inputs);
+  const out = mode === 'write' ? await write(dir) : mode === 'zoo' ? await zoo(dir) :
+    mode === 'truncate' ? await truncate(dir, inputs, layerName) : await read(dir, inputs);
   process.stdout.write(JSON.stringify(out));
 })().catch(e => {
   process.stderr.write(String(e && e.stack || e) + '\n');

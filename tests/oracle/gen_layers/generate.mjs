@@ -8,6 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 
+import {convCases} from './conv.mjs';
 import {fitCases} from './fit.mjs';
 import {initializerCases} from './initializers.mjs';
 import {layerCases} from './layers.mjs';
@@ -27,7 +28,7 @@ await tf.ready();
 
 const families = {train: trainCases, fit: fitCases, layer: layerCases, initializer: initializerCases,
   merge: mergeCases, advanced_activation: advancedActivationCases,
-  normalization: normalizationCases, recurrent: recurrentCases};
+  normalization: normalizationCases, recurrent: recurrentCases, conv: convCases};
 const only = process.argv[3] ? process.argv[3].split(',') : null;
 // A full run also drops case files of families that no longer exist (see ../gen/generate.mjs).
 if (!only) {
