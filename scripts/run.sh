@@ -8,6 +8,14 @@ cd "$root"
 source "$root/scripts/env.sh"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C build
+# The MNIST example reads the TF.js course's sprite format, made once from LeCun's idx files.
+mnist_idx=${EDGEFLOW_MNIST_DIR:-$root/tests/data/mnist}
+if [ -x build/tools/edgeflow ] && [ -x build/examples/mnist ] &&
+   ! { [ -s build/mnist/mnist_images.png ] && [ -s build/mnist/mnist_labels_uint8 ]; }; then
+  build/tools/edgeflow mnist-sprite --images "$mnist_idx/t10k-images-idx3-ubyte.gz" \
+    --labels "$mnist_idx/t10k-labels-idx1-ubyte.gz" \
+    --out-images build/mnist/mnist_images.png --out-labels build/mnist/mnist_labels_uint8
+fi
 ran=0
 for example in linear iris mnist; do
   bin="build/examples/$example"

@@ -10,7 +10,7 @@ packages=(
   clang libclang-rt-14-dev                                 # libFuzzer and sanitizers
   googletest libgtest-dev libgmock-dev libbenchmark-dev    # tests, benchmarks (sources for wasm)
   nlohmann-json3-dev libstb-dev libcli11-dev               # header-only libraries
-  libcpp-httplib-dev                                       # io::http (native builds)
+  libcpp-httplib-dev zlib1g-dev                            # io::http (native builds); .gz idx files
   emscripten                                               # the WebAssembly build
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -57,7 +57,7 @@ for t in "${targets[@]}"; do
       step "libFuzzer targets (clang), ${FUZZ_SECONDS:-15} s each from their seeds"
       CC=clang CXX=clang++ cmake -S fuzz -B build-fuzz -G Ninja >/dev/null
       ninja -C build-fuzz
-      for target in csv:fuzz/corpus/csv image:tests/data/images model_json:fuzz/corpus/model_json npy:fuzz/corpus/npy; do
+      for target in csv:fuzz/corpus/csv image:tests/data/images model_json:fuzz/corpus/model_json npy:fuzz/corpus/npy idx:fuzz/corpus/idx; do
         name=${target%%:*} seeds=${target#*:}
         mkdir -p "build-fuzz/corpus-$name"  # new inputs go here, never into the seeds
         if build-fuzz/fuzz_$name -max_total_time="${FUZZ_SECONDS:-15}" -max_len=65536 \

@@ -8,5 +8,6 @@ namespace edgeflow::cli {
 void addTrainCommand(CLI::App& app);    // train a Dense classifier/regressor from a CSV file
 void addSummaryCommand(CLI::App& app);  // print a saved model's Keras summary table
 void addPredictCommand(CLI::App& app);  // run a saved model on JSON, .npy or image input
+void addMnistSpriteCommand(CLI::App& app);  // MNIST idx files -> the TF.js course's sprite + labels
 
 }  // namespace edgeflow::cli
