@@ -19,6 +19,17 @@ struct MemoryInfo {
 };
 MemoryInfo memory();
 
+// Freed tensor buffers are kept for reuse (up to 256 MiB natively, 64 MiB in wasm) instead of being
+// returned to the system at once; memory() counts live tensors only. Not in TF.js.
+struct BufferCacheInfo {
+  int64_t allocated = 0;    // buffers taken from the system allocator so far
+  int64_t reused = 0;       // buffers served from the cache so far
+  int64_t cachedBytes = 0;  // bytes held by the cache now
+  int64_t limitBytes = 0;   // the most it holds (0 under AddressSanitizer: every free is real)
+};
+BufferCacheInfo bufferCacheInfo();
+void releaseCachedBuffers();  // frees every cached buffer
+
 // Keeps a tensor alive past the end of the enclosing tidy().
 Tensor keep(const Tensor& t);
 void dispose(const Tensor& t);

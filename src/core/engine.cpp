@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/buffer_cache.h"
 #include "core/tape.h"
 #include "core/tensor_impl.h"
 #include "edgeflow/engine.h"
@@ -65,15 +66,13 @@ const KernelFunc* findKernel(const std::string& name, std::string backend) {
 
 DataBuffer::DataBuffer(size_t n) : bytes(n) {
   // 64-byte alignment for AVX-512 loads; never a null pointer, even for empty tensors.
-  size_t rounded = ((n + 63) / 64) * 64;
-  ptr = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
-  if (!ptr) throw Error("out of memory allocating " + std::to_string(n) + " bytes");
+  ptr = buffer_cache::acquire(n, capacity);
   state().numDataBuffers++;
   state().numBytes += static_cast<int64_t>(n);
 }
 
 DataBuffer::~DataBuffer() {
-  std::free(ptr);
+  buffer_cache::release(ptr, capacity);
   state().numDataBuffers--;
   state().numBytes -= static_cast<int64_t>(bytes);
 }

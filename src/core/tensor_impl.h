@@ -17,6 +17,7 @@ struct DataBuffer {
   DataBuffer& operator=(const DataBuffer&) = delete;
   void* ptr = nullptr;
   size_t bytes = 0;
+  size_t capacity = 0;  // of the block (core/buffer_cache.h), >= bytes
 };
 
 class TensorImpl {
