@@ -117,6 +117,8 @@ Layer reLU(ReLULayerArgs a) {
   if (a.maxValue) c["maxValue"] = jsonNumber(*a.maxValue);
   auto maxValue = a.maxValue;
   return Layer(std::make_shared<SimpleActivationImpl>(layerArgsOf(a), "ReLU", c, [maxValue](const Tensor& x) {
+    // relu6 equals clipByValue(relu(x), 0, 6) in value and gradient (NaN and -0 included), in one pass.
+    if (maxValue && *maxValue == 6) return edgeflow::relu6(x);
     Tensor y = edgeflow::relu(x);
     return maxValue ? clipByValue(y, 0, *maxValue) : y;
   }));

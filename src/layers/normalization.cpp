@@ -8,6 +8,7 @@
 #include "edgeflow/ops/binary.h"
 #include "edgeflow/ops/creation.h"
 #include "edgeflow/ops/manipulation.h"
+#include "edgeflow/ops/normalization.h"
 #include "edgeflow/ops/reduction.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/common.h"
@@ -18,12 +19,10 @@ namespace {
 
 using namespace layers_internal;
 
+// As tfjs-layers: one batchNorm op (the FusedBatchNorm kernel), not a chain of element-wise ops.
 Tensor normalize(const Tensor& x, const Tensor& mean, const Tensor& variance, const Tensor& beta, const Tensor& gamma,
                  double epsilon) {
-  Tensor y = mul(sub(x, mean), rsqrt(add(variance, scalar(epsilon))));
-  if (gamma.defined()) y = mul(y, gamma);
-  if (beta.defined()) y = add(y, beta);
-  return y;
+  return batchNorm(x, mean, variance, beta, gamma, epsilon);
 }
 
 initializers::InitializerPtr initializerOr(const InitializerIdentifier& id, const char* fallback) {

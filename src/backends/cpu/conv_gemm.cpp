@@ -179,28 +179,55 @@ void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_
 
 // ---- im2col ---------------------------------------------------------------------------------
 
+namespace {
+// Runs are a few floats when inC is small (3 for a 3-wide filter on one channel): a libc memcpy
+// call per run cost more than the copy, and GCC turns a plain copy loop back into that call.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+inline void copyRun(float* __restrict dst, const float* __restrict src, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) dst[i] = src[i];
+}
+inline void zeroRun(float* dst, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) dst[i] = 0.0f;
+}
+
+// The taps [lo, hi) of a filter row whose input column is inside the image, for output column ow.
+struct TapRange {
+  int64_t lo, hi, iw0;  // iw0: input column of tap 0 (may be outside the image)
+};
+TapRange tapRange(const ConvInfo& c, int64_t ow) {
+  const int64_t iw0 = ow * c.strideW - c.padLeft;
+  int64_t lo = 0, hi = c.filterW;
+  while (lo < hi && iw0 + lo * c.dilW < 0) ++lo;
+  while (hi > lo && iw0 + (hi - 1) * c.dilW >= c.inW) --hi;
+  return {lo, hi, iw0};
+}
+}  // namespace
+
+// Without dilation the taps of a filter row read one contiguous run of the input row: copied as a
+// whole, which matters when inC is small (1 or 3 channels copy a few floats per tap).
 void im2col(const ConvInfo& c, const float* x, int64_t r0, int64_t rows, float* col) {
-  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW;
+  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW, rowLen = c.filterW * C;
   int64_t n = r0 / pixels, oh = (r0 % pixels) / c.outW, ow = r0 % c.outW;
   for (int64_t r = 0; r < rows; ++r) {
     float* dst = col + r * K;
     const float* image = x + n * c.inH * c.inW * C;
-    for (int64_t fh = 0; fh < c.filterH; ++fh) {
-      int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
-      if (ih < 0 || ih >= c.inH) {
-        std::fill(dst, dst + c.filterW * C, 0.0f);
-        dst += c.filterW * C;
+    const TapRange t = tapRange(c, ow);
+    for (int64_t fh = 0; fh < c.filterH; ++fh, dst += rowLen) {
+      const int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
+      if (ih < 0 || ih >= c.inH || t.lo >= t.hi) {
+        zeroRun(dst, rowLen);
         continue;
       }
-      for (int64_t fw = 0; fw < c.filterW; ++fw, dst += C) {
-        int64_t iw = ow * c.strideW - c.padLeft + fw * c.dilW;
-        if (iw < 0 || iw >= c.inW) {
-          std::fill(dst, dst + C, 0.0f);
-        } else {
-          const float* src = image + (ih * c.inW + iw) * C;
-          for (int64_t ci = 0; ci < C; ++ci) dst[ci] = src[ci];
-        }
+      zeroRun(dst, t.lo * C);
+      const float* src = image + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
+      if (c.dilW == 1) {
+        copyRun(dst + t.lo * C, src, (t.hi - t.lo) * C);
+      } else {
+        for (int64_t fw = t.lo; fw < t.hi; ++fw) copyRun(dst + fw * C, src + (fw - t.lo) * c.dilW * C, C);
       }
+      zeroRun(dst + t.hi * C, rowLen - t.hi * C);
     }
     if (++ow == c.outW) {
       ow = 0;
@@ -210,21 +237,21 @@ void im2col(const ConvInfo& c, const float* x, int64_t r0, int64_t rows, float* 
 }
 
 void col2imAdd(const ConvInfo& c, const float* col, int64_t r0, int64_t rows, float* dxImage) {
-  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW;
+  const int64_t C = c.inC, K = c.filterH * c.filterW * C, pixels = c.outH * c.outW, rowLen = c.filterW * C;
   int64_t oh = (r0 % pixels) / c.outW, ow = r0 % c.outW;
   for (int64_t r = 0; r < rows; ++r) {
     const float* src = col + r * K;
-    for (int64_t fh = 0; fh < c.filterH; ++fh) {
-      int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
-      if (ih < 0 || ih >= c.inH) {
-        src += c.filterW * C;
-        continue;
-      }
-      for (int64_t fw = 0; fw < c.filterW; ++fw, src += C) {
-        int64_t iw = ow * c.strideW - c.padLeft + fw * c.dilW;
-        if (iw < 0 || iw >= c.inW) continue;
-        float* dst = dxImage + (ih * c.inW + iw) * C;
-        for (int64_t ci = 0; ci < C; ++ci) dst[ci] += src[ci];
+    const TapRange t = tapRange(c, ow);
+    for (int64_t fh = 0; fh < c.filterH; ++fh, src += rowLen) {
+      const int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
+      if (ih < 0 || ih >= c.inH || t.lo >= t.hi) continue;
+      float* dst = dxImage + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
+      const float* s = src + t.lo * C;
+      if (c.dilW == 1) {
+        for (int64_t j = 0; j < (t.hi - t.lo) * C; ++j) dst[j] += s[j];
+      } else {
+        for (int64_t fw = 0; fw < t.hi - t.lo; ++fw)
+          for (int64_t ci = 0; ci < C; ++ci) dst[fw * c.dilW * C + ci] += s[fw * C + ci];
       }
     }
     if (++ow == c.outW) {
@@ -285,10 +312,16 @@ std::vector<float> perChannel(const float* data, const Shape& shape, const Shape
   return std::vector<float>(data, data + channels);
 }
 
+// x * 0 is 0 for finite x and NaN otherwise; vector sums of those keep the check at memory speed.
 bool allFinite(const float* p, int64_t n) {
-  bool ok = true;
-  for (int64_t i = 0; i < n; ++i) ok &= std::isfinite(p[i]);
-  return ok;
+  using V = Vec;
+  V acc{};
+  int64_t i = 0;
+  for (; i + kVecFloats <= n; i += kVecFloats) acc += loadu<V>(p + i) * 0.0f;
+  float rest = 0;
+  for (; i < n; ++i) rest += p[i] * 0.0f;
+  for (int k = 0; k < kVecFloats; ++k) rest += acc[k];
+  return rest == 0;
 }
 
 void nchwToNhwc(const float* in, float* out, int64_t n, int64_t c, int64_t hw) {

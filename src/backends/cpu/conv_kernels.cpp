@@ -145,11 +145,20 @@ Tensor forward(const ConvInfo& c, const Tensor& x, const Tensor& w, const Epilog
   return y;
 }
 
+// Where taps fall into the padding, the product adds 0 × w, which is NaN for an infinite w where
+// TF.js adds nothing: those convolutions check w first (the ref kernel skips padding taps).
+bool weightsSafe(const ConvInfo& c, const Tensor& w) {
+  const bool padded = c.padTop > 0 || c.padLeft > 0 ||
+                      (c.outH - 1) * c.strideH + (c.filterH - 1) * c.dilH >= c.inH + c.padTop ||
+                      (c.outW - 1) * c.strideW + (c.filterW - 1) * c.dilW >= c.inW + c.padLeft;
+  return !padded || allFinite(w.dataPtr<float>(), w.size());
+}
+
 std::vector<Tensor> conv2D(const KernelContext& k) {
   const Tensor& x = k.inputs[0];
   const Tensor& w = k.inputs[1];
   auto c = edgeflow::conv::conv2DInfoFromAttrs(x.shape(), w.shape(), k.attrs, false);
-  if (x.dtype() != DType::float32 || !allFinite(w.dataPtr<float>(), w.size())) return {ref::convForward(x, w, c)};
+  if (x.dtype() != DType::float32 || !weightsSafe(c, w)) return {ref::convForward(x, w, c)};
   return {forward(c, x, w, nullptr)};
 }
 
@@ -207,7 +216,7 @@ std::vector<Tensor> fusedConv2D(const KernelContext& k) {
   auto c = edgeflow::conv::conv2DInfoFromAttrs(x.shape(), w.shape(), k.attrs, false);
   Epilogue ep;
   bool fusable = makeEpilogue(k, c.outShape, !c.channelsLast, ep);
-  bool finite = allFinite(w.dataPtr<float>(), w.size());
+  bool finite = weightsSafe(c, w);
   if (fusable && finite) return {forward(c, x, w, &ep)};
   // Bias or weights of other shapes: the product here, the epilogue as the ref kernel does it.
   auto act = edgeflow::conv::parseActivation(edgeflow::conv::stringAttr(k.attrs, "activation", "linear"));

@@ -105,6 +105,29 @@ KernelFunc floatKernel(KernelFunc fallback, double costPerItem, F f) {
   };
 }
 
+// step(x) = 1 where x > 0, NaN where x is NaN, alpha elsewhere: the mask of every relu gradient.
+std::vector<Tensor> step(const KernelContext& c) {
+  static const KernelFunc fallback = ref::jsUnaryKernelWithAttrs([](const Attrs& a) {
+    double alpha = a.getDouble("alpha");
+    return [alpha](double x) { return std::isnan(x) ? x : x > 0 ? 1.0 : alpha; };
+  });
+  const float alpha = static_cast<float>(c.attrs.getDouble("alpha"));
+  return floatKernel(fallback, 1, [alpha](VF x) { return select(x > 0.0f, splat(1), select(x != x, x, splat(alpha))); })(c);
+}
+
+// clipByValue: min(max(x, lo), hi) with NaN kept (relu6 layers and ReLU(maxValue) use it).
+std::vector<Tensor> clipByValue(const KernelContext& c) {
+  static const KernelFunc fallback = ref::jsUnaryKernelWithAttrs([](const Attrs& a) {
+    double lo = a.getDouble("clipValueMin"), hi = a.getDouble("clipValueMax");
+    return [lo, hi](double x) { return x > hi ? hi : x < lo ? lo : x; };
+  });
+  const float lo = static_cast<float>(c.attrs.getDouble("clipValueMin"));
+  const float hi = static_cast<float>(c.attrs.getDouble("clipValueMax"));
+  return floatKernel(fallback, 1, [lo, hi](VF x) {
+    return select(x > hi, splat(hi), select(x < lo, splat(lo), x));
+  })(c);
+}
+
 }  // namespace
 
 // Row helpers for the cpu Softmax (softmax_kernel.cpp), kept here beside the vector exp.
@@ -152,11 +175,17 @@ void divideRow(float* x, float d, int64_t n) {
 EF_REGISTER_KERNEL("Relu", "cpu",
                    floatKernel(ref::jsUnaryKernel([](double x) { return std::isnan(x) || x > 0 ? x : 0.0; }), 1,
                                vrelu));
+EF_REGISTER_KERNEL("Relu6", "cpu",
+                   floatKernel(ref::jsUnaryKernel([](double x) { return std::isnan(x) ? x : x > 6 ? 6.0 : x > 0 ? x : 0.0; }),
+                               1, [](VF x) { return select(x > 6.0f, splat(6), vrelu(x)); }));
 EF_REGISTER_KERNEL("Exp", "cpu",
                    floatKernel(ref::jsUnaryKernel([](double x) { return std::exp(x); }, DType::float32), 20, vexp));
 EF_REGISTER_KERNEL("Sigmoid", "cpu",
                    floatKernel(ref::jsUnaryKernel([](double x) { return 1 / (1 + std::exp(-x)); }), 25, vsigmoid));
 EF_REGISTER_KERNEL("Tanh", "cpu",
                    floatKernel(ref::jsUnaryKernel([](double x) { return std::tanh(x); }), 35, vtanh));
+
+EF_REGISTER_KERNEL("Step", "cpu", step);
+EF_REGISTER_KERNEL("ClipByValue", "cpu", clipByValue);
 
 }  // namespace edgeflow::cpu
