@@ -17,3 +17,4 @@
 #include "edgeflow/layers/preprocessing.h"
 #include "edgeflow/layers/recurrent.h"
 #include "edgeflow/layers/regularizers.h"
+#include "edgeflow/layers/wrappers.h"

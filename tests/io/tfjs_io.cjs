@@ -127,6 +127,11 @@ function zooModels() {
     L.flatten(), L.dense({units: 2})]});
   models.embedding = tf.sequential({layers: [L.embedding({inputDim: 10, outputDim: 3, inputLength: 4}), L.flatten(),
                                              L.dense({units: 1})]});
+  models.recurrent = tf.sequential({layers: [
+    L.timeDistributed({layer: L.dense({units: 4, activation: 'relu'}), inputShape: [5, 3]}),
+    L.simpleRNN({units: 3, returnSequences: true}), L.gru({units: 3, returnSequences: true, goBackwards: true}),
+    L.bidirectional({layer: L.lstm({units: 2, returnSequences: true}), mergeMode: 'concat'}),
+    L.bidirectional({layer: L.gru({units: 2}), mergeMode: 'ave'}), L.dense({units: 2})]});
   return models;
 }
 
