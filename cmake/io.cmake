@@ -3,21 +3,13 @@
 # project(): the setup is deferred to the end of the top-level directory, when the edgeflow
 # target and edgeflow_test() exist. Without libcpp-httplib-dev io::http throws "built without
 # cpp-httplib" and everything else works.
+include(${CMAKE_CURRENT_LIST_DIR}/httplib.cmake)
 function(edgeflow_io_setup)
   if(NOT EMSCRIPTEN)
-    find_package(PkgConfig QUIET)
-    if(PkgConfig_FOUND)
-      pkg_check_modules(EDGEFLOW_HTTPLIB QUIET cpp-httplib)
-    endif()
+    edgeflow_find_httplib()
     if(EDGEFLOW_HTTPLIB_FOUND)
-      # Debian builds httplib as a library with OpenSSL/zlib/brotli: its header must see the same
-      # defines. Only the files that include httplib.h get them, so nothing else recompiles.
-      set(defs EDGEFLOW_HAVE_HTTPLIB)
-      foreach(flag ${EDGEFLOW_HTTPLIB_CFLAGS_OTHER})
-        if(flag MATCHES "^-D(.+)")
-          list(APPEND defs ${CMAKE_MATCH_1})
-        endif()
-      endforeach()
+      # Only the files that include httplib.h get its defines, so nothing else recompiles.
+      set(defs ${EDGEFLOW_HTTPLIB_DEFS})
       set_source_files_properties(${CMAKE_SOURCE_DIR}/src/io/http_handler.cpp
         TARGET_DIRECTORY edgeflow PROPERTIES COMPILE_DEFINITIONS "${defs}")
       target_link_libraries(edgeflow PUBLIC ${EDGEFLOW_HTTPLIB_LINK_LIBRARIES})

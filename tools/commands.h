@@ -9,5 +9,6 @@ void addTrainCommand(CLI::App& app);    // train a Dense classifier/regressor fr
 void addSummaryCommand(CLI::App& app);  // print a saved model's Keras summary table
 void addPredictCommand(CLI::App& app);  // run a saved model on JSON, .npy or image input
 void addMnistSpriteCommand(CLI::App& app);  // MNIST idx files -> the TF.js course's sprite + labels
+void addServeCommand(CLI::App& app);        // static files + model uploads over HTTP
 
 }  // namespace edgeflow::cli

@@ -4,6 +4,7 @@
 //   edgeflow predict model/ '[[5.1, 3.5, 1.4, 0.2]]'
 //   edgeflow mnist-sprite --images t10k-images-idx3-ubyte.gz --labels t10k-labels-idx1-ubyte.gz
 //                         --out-images mnist_images.png --out-labels mnist_labels_uint8
+//   edgeflow serve site/ --port 8887   (COOP/COEP headers; POST /upload/NAME stores a model)
 // Exit status: 0 on success, 1 on an error (printed to stderr), CLI11's codes for bad arguments.
 #include <cstdio>
 #include <exception>
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   edgeflow::cli::addSummaryCommand(app);
   edgeflow::cli::addPredictCommand(app);
   edgeflow::cli::addMnistSpriteCommand(app);
+  edgeflow::cli::addServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
