@@ -78,7 +78,7 @@ class RecurrentImpl : public LayerImpl {
   }
 
   void build(const std::vector<Shape>& shapes) override {
-    if (shapes.size() != 1) throw Error("Layer " + name_ + " expects 1 input shape, got " + std::to_string(shapes.size()));
+    checkInputCount(shapes.size());
     const Shape& s = shapes[0];
     if (s.size() != 3)
       throw Error("Input 0 is incompatible with layer " + name_ + ": expected ndim=3, found ndim=" +
@@ -99,7 +99,19 @@ class RecurrentImpl : public LayerImpl {
     InputSpec spec;
     spec.shape = {-1, -1, inputDim};
     inputSpec_ = {spec};
+    withStateSpecs(shapes.size());
     built_ = true;
+  }
+
+  // Initial states come as extra inputs: the input specs follow how many there are (TF.js's
+  // RNN.apply swaps its inputSpec the same way).
+  std::vector<Tensor> apply(const std::vector<Tensor>& inputs, const Kwargs& kwargs) override {
+    withStateSpecs(inputs.size());
+    return LayerImpl::apply(inputs, kwargs);
+  }
+  std::vector<SymbolicTensor> apply(const std::vector<SymbolicTensor>& inputs, const Kwargs& kwargs) override {
+    withStateSpecs(inputs.size());
+    return LayerImpl::apply(inputs, kwargs);
   }
 
   std::vector<Shape> computeOutputShape(const std::vector<Shape>& shapes) override {
@@ -110,8 +122,9 @@ class RecurrentImpl : public LayerImpl {
     return out;
   }
 
+  // inputs: x, or x followed by the initial states (TF.js's apply([x, ...initialState])).
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs& kwargs) override {
-    if (inputs.size() != 1) throw Error("Layer " + name_ + " expects 1 input, got " + std::to_string(inputs.size()));
+    checkInputCount(inputs.size());
     return tidy([&] {
       Tensor x = inputs[0];
       if (x.rank() != 3) throw Error("Input should be at least 3D, but is " + std::to_string(x.rank()) + "D.");
@@ -119,6 +132,13 @@ class RecurrentImpl : public LayerImpl {
       std::vector<Tensor> steps = unstack(x, 1);  // [batch, features] per time step
       if (a_.goBackwards) std::reverse(steps.begin(), steps.end());
       std::vector<Tensor> states(size_t(numStates()), zeros({batch, a_.units}));
+      for (size_t i = 1; i < inputs.size(); ++i) {
+        if (inputs[i].shape() != Shape{batch, a_.units})
+          throw Error(getClassName() + " " + name_ + ": initial state " + std::to_string(i - 1) + " has shape " +
+                      shapeToJsonString(inputs[i].shape()) + ", expected [" + std::to_string(batch) + "," +
+                      std::to_string(a_.units) + "]");
+        states[i - 1] = inputs[i];
+      }
       Tensor inputMask, recurrentMask;
       if (kwargs.training && dropout_ > 0 && dropout_ < 1) inputMask = dropoutMask({batch, x.shape()[2]}, dropout_);
       if (kwargs.training && recurrentDropout_ > 0 && recurrentDropout_ < 1)
@@ -172,6 +192,20 @@ class RecurrentImpl : public LayerImpl {
 
  private:
   int numStates() const { return kind_ == Kind::LSTM ? 2 : 1; }
+  void withStateSpecs(size_t inputs) {
+    checkInputCount(inputs);
+    inputSpec_.resize(1);
+    for (size_t i = 1; i < inputs; ++i) {  // [batch, units] each
+      InputSpec state;
+      state.shape = {-1, a_.units};
+      inputSpec_.push_back(state);
+    }
+  }
+  void checkInputCount(size_t n) const {
+    if (n != 1 && n != size_t(1 + numStates()))
+      throw Error(getClassName() + " " + name_ + ": expects the input alone or with its " +
+                  std::to_string(numStates()) + " initial state(s), got " + std::to_string(n) + " inputs");
+  }
 
   // One time step: updates states, returns the step's output.
   Tensor step(const Tensor& x, std::vector<Tensor>& states, const Tensor& recurrentMask) const {

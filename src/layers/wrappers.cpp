@@ -124,14 +124,25 @@ class BidirectionalImpl : public LayerImpl {
   void build(const std::vector<Shape>& shapes) override {
     for (auto* l : {&forward_, &backward_}) {
       NameScope scope((*l)->name_);
-      (*l)->build(shapes);
+      (*l)->build({shapes.at(0)});
       (*l)->built_ = true;
     }
+    inputSpec_.resize(1);
+    inputSpec_.resize(shapes.size());  // initial states, if given, are checked by the RNNs
     built_ = true;
   }
 
+  std::vector<Tensor> apply(const std::vector<Tensor>& inputs, const Kwargs& kwargs) override {
+    inputSpec_.resize(inputs.size());
+    return LayerImpl::apply(inputs, kwargs);
+  }
+  std::vector<SymbolicTensor> apply(const std::vector<SymbolicTensor>& inputs, const Kwargs& kwargs) override {
+    inputSpec_.resize(inputs.size());
+    return LayerImpl::apply(inputs, kwargs);
+  }
+
   std::vector<Shape> computeOutputShape(const std::vector<Shape>& shapes) override {
-    std::vector<Shape> layerShapes = forward_->computeOutputShape(shapes);
+    std::vector<Shape> layerShapes = forward_->computeOutputShape({shapes.at(0)});
     Shape out = layerShapes.at(0);
     std::vector<Shape> states(layerShapes.begin() + 1, layerShapes.end());
     std::vector<Shape> result;
@@ -145,13 +156,17 @@ class BidirectionalImpl : public LayerImpl {
     return result;
   }
 
+  // inputs: x, or x followed by the forward layer's initial states, then the backward one's.
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs& kwargs) override {
-    if (inputs.size() != 1)
-      throw Error("Bidirectional " + name_ + ": initial states are not supported yet (got " +
-                  std::to_string(inputs.size()) + " inputs)");
+    if (inputs.size() % 2 == 0)
+      throw Error("When passing initial states to a Bidirectional RNN (" + name_ +
+                  "), give the states of both underlying RNNs: got " + std::to_string(inputs.size() - 1));
+    const auto half = long(inputs.size() / 2);
+    std::vector<Tensor> forwardIn(inputs.begin(), inputs.begin() + 1 + half), backwardIn{inputs[0]};
+    backwardIn.insert(backwardIn.end(), inputs.begin() + 1 + half, inputs.end());
     return tidy([&] {
-      std::vector<Tensor> y = forward_->call(inputs, kwargs);
-      std::vector<Tensor> yRev = backward_->call(inputs, kwargs);
+      std::vector<Tensor> y = forward_->call(forwardIn, kwargs);
+      std::vector<Tensor> yRev = backward_->call(backwardIn, kwargs);
       std::vector<Tensor> states;
       if (returnState_) {
         states.insert(states.end(), y.begin() + 1, y.end());

@@ -91,3 +91,24 @@ TEST(LayersWrappers, ModelJsonRoundTripPredictsTheSame) {
   EXPECT_TRUE(has(copy.toJSON().dump(), R"("class_name":"Bidirectional","config":{"merge_mode":"ave","layer":{"class_name":"LSTM")"))
       << copy.toJSON().dump();
 }
+
+TEST(LayersRecurrentInitialState, FunctionalEncoderDecoderAndErrors) {
+  // A seq2seq-style graph: the encoder's final states start the decoder.
+  SymbolicTensor enc = input({.shape = {4, 3}}), dec = input({.shape = {5, 2}});
+  auto encoded = layers::lstm({.units = 6, .returnState = true}).applyMulti({enc});
+  ASSERT_EQ(encoded.size(), 3u);
+  Layer decoder = layers::lstm({.units = 6, .returnSequences = true});
+  SymbolicTensor out = decoder.apply(std::vector<SymbolicTensor>{dec, encoded[1], encoded[2]});
+  EXPECT_EQ(out.shape(), (Shape{-1, 5, 6}));
+  LayersModel m = model({.inputs = {enc, dec}, .outputs = {out}});
+  Tensor y = m.predict(std::vector<Tensor>{ones({2, 4, 3}), ones({2, 5, 2})});
+  EXPECT_EQ(y.shape(), (Shape{2, 5, 6}));
+  // The same decoder without states starts from zeros: a different result.
+  Tensor fromZeros = decoder.apply(ones({2, 5, 2}));
+  EXPECT_GT(max(abs(sub(fromZeros, y))).dataSync<float>()[0], 1e-4f);
+  EXPECT_TRUE(has(errorOf([&] { decoder.apply(std::vector<Tensor>{ones({2, 5, 2}), ones({2, 6})}); }),
+                  "expects the input alone or with its 2 initial state(s), got 2 inputs"));
+  const std::string badShape = errorOf([&] { decoder.apply(std::vector<Tensor>{ones({2, 5, 2}), ones({2, 5}), ones({2, 6})}); });
+  EXPECT_TRUE(has(badShape, "Input 1 is incompatible with layer " + decoder.name() + ": expected shape=[null,6], found shape=[2,5]"))
+      << badShape;
+}

@@ -17,6 +17,12 @@ export async function recurrentCases(tf) {
     ['lstm_sequences', () => L.lstm({units: 2, returnSequences: true, recurrentActivation: 'sigmoid'}), [2, 3, 4]],
     ['lstm_backwards_no_bias', () => L.lstm({units: 2, goBackwards: true, useBias: false}), [1, 5, 3]],
     ['lstm_one_step', () => L.lstm({units: 4, unitForgetBias: true}), [3, 1, 2]],
+    // Initial states as extra inputs (apply([x, ...initialState])), gradients for them too.
+    ['lstm_initial_state', () => L.lstm({units: 2}), [[2, 3, 4], [2, 2], [2, 2]]],
+    ['gru_initial_state_sequences', () => L.gru({units: 3, returnSequences: true}), [[2, 4, 2], [2, 3]]],
+    ['simple_rnn_initial_state_backwards', () => L.simpleRNN({units: 2, goBackwards: true}), [[3, 2, 2], [3, 2]]],
+    ['bidirectional_lstm_initial_state', () => L.bidirectional({layer: L.lstm({units: 2})}),
+      [[2, 3, 2], [2, 2], [2, 2], [2, 2], [2, 2]]],
     // Wrappers: both directions merged four ways; a layer applied at every time step.
     ['bidirectional_lstm_concat', () => L.bidirectional({layer: L.lstm({units: 2})}), [2, 4, 3]],
     ['bidirectional_gru_sum_sequences',
