@@ -14,7 +14,7 @@ namespace edgeflow {
 struct MemoryInfo {
   int64_t numTensors = 0;      // live (not disposed) tensors, variables included
   int64_t numDataBuffers = 0;  // distinct data buffers (reshape/clone share one)
-  int64_t numBytes = 0;        // bytes held by those buffers
+  int64_t numBytes = 0;        // bytes of the live tensors, counted per tensor even when they share a buffer (TF.js)
   bool unreliable = false;
 };
 MemoryInfo memory();

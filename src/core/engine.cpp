@@ -68,25 +68,23 @@ DataBuffer::DataBuffer(size_t n) : bytes(n) {
   // 64-byte alignment for AVX-512 loads; never a null pointer, even for empty tensors.
   ptr = buffer_cache::acquire(n, capacity);
   state().numDataBuffers++;
-  state().numBytes += static_cast<int64_t>(n);
 }
 
 DataBuffer::~DataBuffer() {
   buffer_cache::release(ptr, capacity);
   state().numDataBuffers--;
-  state().numBytes -= static_cast<int64_t>(bytes);
 }
 
 TensorImpl::TensorImpl(Shape s, DType d, std::shared_ptr<DataBuffer> buf)
     : id(engine::nextTensorId()), shape(std::move(s)), dtype(d), size(sizeFromShape(shape)),
       data(std::move(buf)) {
-  engine::onTensorCreated();
+  engine::onTensorCreated(*this);
 }
 
 TensorImpl::~TensorImpl() {
   if (!disposed) {
     if (isVariable) engine::unregisterVariable(this);
-    engine::onTensorReleased();
+    engine::onTensorReleased(*this);
   }
 }
 
@@ -97,8 +95,16 @@ void TensorImpl::checkAlive(const char* what) const {
 namespace engine {
 
 int64_t nextTensorId() { return state().nextId++; }
-void onTensorCreated() { state().numTensors++; }
-void onTensorReleased() { state().numTensors--; }
+// As TF.js, numBytes counts every live tensor's bytes, also when tensors share a buffer (reshape).
+int64_t tensorBytes(const TensorImpl& t) { return t.size * static_cast<int64_t>(dtypeSize(t.dtype)); }
+void onTensorCreated(const TensorImpl& t) {
+  state().numTensors++;
+  state().numBytes += tensorBytes(t);
+}
+void onTensorReleased(const TensorImpl& t) {
+  state().numTensors--;
+  state().numBytes -= tensorBytes(t);
+}
 
 void disposeImpl(TensorImpl* impl) {
   if (!impl || impl->disposed) return;
@@ -109,7 +115,7 @@ void disposeImpl(TensorImpl* impl) {
   impl->disposed = true;
   if (impl->isVariable) unregisterVariable(impl);
   impl->data.reset();
-  onTensorReleased();
+  onTensorReleased(*impl);
 }
 
 void trackInScope(const std::shared_ptr<TensorImpl>& impl) {

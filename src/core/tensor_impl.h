@@ -9,7 +9,7 @@
 namespace edgeflow {
 
 // One allocation of element data, shared by tensors that alias it (reshape, clone, variables).
-// Its constructor/destructor keep memory()'s numDataBuffers and numBytes exact.
+// Its constructor/destructor keep memory()'s numDataBuffers exact (numBytes counts tensors).
 struct DataBuffer {
   explicit DataBuffer(size_t bytes);
   ~DataBuffer();
@@ -51,8 +51,8 @@ void registerVariable(const std::shared_ptr<TensorImpl>& impl);
 void unregisterVariable(TensorImpl* impl);
 std::vector<Variable> trainableVariables();
 int64_t nextTensorId();
-void onTensorCreated();
-void onTensorReleased();
+void onTensorCreated(const TensorImpl& t);
+void onTensorReleased(const TensorImpl& t);
 }  // namespace engine
 
 }  // namespace edgeflow

@@ -17,6 +17,7 @@ TEST(Memory, CountsTensorsBuffersAndBytes) {
     m = memory();
     EXPECT_EQ(m.numTensors, before.numTensors + 2);
     EXPECT_EQ(m.numDataBuffers, before.numDataBuffers + 1);
+    EXPECT_EQ(m.numBytes, before.numBytes + 32);  // TF.js counts bytes per tensor, shared or not
   }
   auto after = memory();
   EXPECT_EQ(after.numTensors, before.numTensors);
