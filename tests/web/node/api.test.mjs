@@ -1,0 +1,95 @@
+// The package's surface: what index.mjs exports is declared in index.d.ts, carries TF.js's
+// names, and Tensor has TF.js's chained methods.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {ef, tfjs} from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dtsText = fs.readFileSync(path.join(here, '../../../web/js/index.d.ts'), 'utf8');
+const pkg = JSON.parse(fs.readFileSync(path.join(here, '../../../web/package.json'), 'utf8'));
+
+function declaredNames() {
+  const names = new Set();
+  let dts = dtsText;
+  while (/\{[^{}]*\}/.test(dts)) dts = dts.replace(/\{[^{}]*\}/g, '');  // bodies and object types
+  for (const m of dts.matchAll(/export declare (?:function|class) (\w+)/g)) names.add(m[1]);
+  for (const m of dts.matchAll(/export declare const ([^;]+);/g)) {
+    for (const part of m[1].split(',')) names.add(part.split(':')[0].trim());
+  }
+  return names;
+}
+
+test('every export is declared in index.d.ts and every declaration exported', () => {
+  const declared = declaredNames();
+  const exported = Object.keys(ef);
+  assert.ok(exported.length > 150, `only ${exported.length} exports`);
+  assert.deepEqual(exported.filter((n) => !declared.has(n)), [], 'exported but not declared');
+  assert.deepEqual([...declared].filter((n) => !(n in ef)), [], 'declared but not exported');
+});
+
+test('exports carry TF.js names', () => {
+  const ours = new Set(['backendKernelsName']);  // edgeflow's own
+  const missing = Object.keys(ef).filter((n) => !ours.has(n) && !(n in tfjs) && n !== 'Variable');
+  assert.deepEqual(missing, []);
+  assert.equal(typeof ef.train.sgd, 'function');
+  assert.deepEqual({...ef.Reduction}, {NONE: tfjs.Reduction.NONE, MEAN: tfjs.Reduction.MEAN,
+                                        SUM: tfjs.Reduction.SUM, SUM_BY_NONZERO_WEIGHTS: tfjs.Reduction.SUM_BY_NONZERO_WEIGHTS});
+});
+
+test('Tensor has the chained methods TF.js has for each op', () => {
+  const x = ef.tensor1d([1, 2]);
+  const t = tfjs.tensor1d([1, 2]);
+  const missing = [];
+  for (const name of Object.keys(ef)) {
+    if (typeof ef[name] !== 'function' || typeof t[name] !== 'function') continue;
+    if (typeof x[name] !== 'function') missing.push(name);
+  }
+  assert.deepEqual(missing, []);
+  for (const name of ['add', 'matMul', 'sum', 'reshape', 'concat', 'asType', 'flatten', 'as2D', 'dataSync', 'print']) {
+    assert.equal(typeof x[name], 'function', name);
+  }
+  x.dispose();
+  t.dispose();
+});
+
+test('package.json: ES module, exports, Node >= 20', () => {
+  assert.equal(pkg.name, 'edgeflow');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.exports['.'].import, './index.mjs');
+  assert.equal(pkg.exports['.'].types, './index.d.ts');
+  assert.equal(pkg.engines.node, '>=20');
+  assert.ok(pkg.files.includes('*.wasm'));
+});
+
+test('tf.print, tensor6d, disposeVariables, version, enableProdMode', () => {
+  const lines = [];
+  const log = console.log;
+  console.log = (...args) => lines.push(args.join(' '));
+  try {
+    for (const tf of [ef, tfjs]) {
+      const x = tf.tensor6d([1, 2, 3, 4], [1, 1, 1, 2, 2, 1]);
+      tf.print(x, true);
+      x.dispose();
+    }
+  } finally {
+    console.log = log;
+  }
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0], lines[1]);
+
+  const before = ef.memory().numTensors;
+  const init = ef.ones([2]);
+  const v = ef.variable(init);
+  init.dispose();
+  assert.equal(ef.memory().numTensors, before + 1);
+  ef.disposeVariables();
+  assert.equal(v.isDisposed, true);
+  assert.equal(ef.memory().numTensors, before);
+  assert.equal(typeof ef.version.edgeflow, 'string');
+  ef.enableProdMode();
+  assert.equal(ef.env().getBool('PROD'), true);
+  assert.equal(typeof ef.backendKernelsName(), 'string');
+});

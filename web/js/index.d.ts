@@ -1,0 +1,336 @@
+// TypeScript declarations for edgeflow's JavaScript package (TF.js's API names and shapes).
+
+export type DataType = 'float32' | 'int32' | 'bool';
+export type Rank = number;
+export type TypedArray = Float32Array | Int32Array | Uint8Array;
+export type TensorLike = number | boolean | TypedArray | RecursiveArray<number | boolean | TypedArray>;
+export interface RecursiveArray<T> { [index: number]: T | RecursiveArray<T>; }
+export type NestedArray = number | NestedArray[];
+export type Tensorish = Tensor | TensorLike;
+export type Axis = number | number[];
+export type PadType = 'same' | 'valid' | number | number[][];
+export type Int2 = number | [number, number];
+export type TensorContainer = void | Tensor | string | number | boolean | TensorContainer[] |
+    {[key: string]: TensorContainer};
+
+export declare class Tensor {
+  readonly id: number;
+  readonly shape: number[];
+  readonly dtype: DataType;
+  readonly size: number;
+  readonly rank: number;
+  readonly strides: number[];
+  readonly isDisposed: boolean;
+  kept: boolean;
+  dataSync(): TypedArray;
+  data(): Promise<TypedArray>;
+  arraySync(): NestedArray;
+  array(): Promise<NestedArray>;
+  toString(verbose?: boolean): string;
+  print(verbose?: boolean): void;
+  dispose(): void;
+  throwIfDisposed(): void;
+  variable(trainable?: boolean, name?: string, dtype?: DataType): Variable;
+  bufferSync(): TensorBuffer;
+  buffer(): Promise<TensorBuffer>;
+
+  // Chained methods: the op of the same name with this tensor as its first argument.
+  abs(): Tensor; acos(): Tensor; acosh(): Tensor; asin(): Tensor; asinh(): Tensor; atan(): Tensor;
+  atanh(): Tensor; ceil(): Tensor; cos(): Tensor; cosh(): Tensor; erf(): Tensor; exp(): Tensor; expm1(): Tensor;
+  floor(): Tensor; log(): Tensor; log1p(): Tensor; neg(): Tensor; reciprocal(): Tensor; round(): Tensor;
+  rsqrt(): Tensor; sign(): Tensor; sin(): Tensor; sinh(): Tensor; sqrt(): Tensor; square(): Tensor; tan(): Tensor;
+  tanh(): Tensor; isNaN(): Tensor; isInf(): Tensor; isFinite(): Tensor; relu(): Tensor; relu6(): Tensor;
+  elu(): Tensor; selu(): Tensor; sigmoid(): Tensor; logSigmoid(): Tensor; softplus(): Tensor;
+  zerosLike(): Tensor; onesLike(): Tensor; clone(): Tensor; logicalNot(): Tensor;
+  add(b: Tensorish): Tensor; sub(b: Tensorish): Tensor; mul(b: Tensorish): Tensor; div(b: Tensorish): Tensor;
+  divNoNan(b: Tensorish): Tensor; floorDiv(b: Tensorish): Tensor; mod(b: Tensorish): Tensor; pow(b: Tensorish): Tensor;
+  maximum(b: Tensorish): Tensor; minimum(b: Tensorish): Tensor; squaredDifference(b: Tensorish): Tensor;
+  atan2(b: Tensorish): Tensor; equal(b: Tensorish): Tensor; notEqual(b: Tensorish): Tensor; less(b: Tensorish): Tensor;
+  lessEqual(b: Tensorish): Tensor; greater(b: Tensorish): Tensor; greaterEqual(b: Tensorish): Tensor;
+  logicalAnd(b: Tensorish): Tensor; logicalOr(b: Tensorish): Tensor; logicalXor(b: Tensorish): Tensor;
+  dot(b: Tensorish): Tensor; outerProduct(b: Tensorish): Tensor; prelu(alpha: Tensorish): Tensor;
+  sum(axis?: Axis, keepDims?: boolean): Tensor; mean(axis?: Axis, keepDims?: boolean): Tensor;
+  max(axis?: Axis, keepDims?: boolean): Tensor; min(axis?: Axis, keepDims?: boolean): Tensor;
+  prod(axis?: Axis, keepDims?: boolean): Tensor; all(axis?: Axis, keepDims?: boolean): Tensor;
+  any(axis?: Axis, keepDims?: boolean): Tensor; logSumExp(axis?: Axis, keepDims?: boolean): Tensor;
+  euclideanNorm(axis?: Axis, keepDims?: boolean): Tensor;
+  norm(ord?: number | 'euclidean' | 'fro', axis?: Axis, keepDims?: boolean): Tensor;
+  moments(axis?: Axis, keepDims?: boolean): {mean: Tensor, variance: Tensor};
+  argMax(axis?: number): Tensor; argMin(axis?: number): Tensor;
+  cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor;
+  cumprod(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor;
+  leakyRelu(alpha?: number): Tensor; step(alpha?: number): Tensor;
+  clipByValue(clipValueMin: number, clipValueMax: number): Tensor; cast(dtype: DataType): Tensor;
+  asType(dtype: DataType): Tensor; softmax(dim?: number): Tensor; logSoftmax(axis?: number): Tensor;
+  matMul(b: Tensorish, transposeA?: boolean, transposeB?: boolean): Tensor; transpose(perm?: number[]): Tensor;
+  topk(k?: number, sorted?: boolean): {values: Tensor, indices: Tensor};
+  unique(axis?: number): {values: Tensor, indices: Tensor};
+  reshape(shape: number[]): Tensor; reshapeAs(x: Tensor): Tensor; flatten(): Tensor; asScalar(): Tensor;
+  as1D(): Tensor; as2D(rows: number, columns: number): Tensor; as3D(rows: number, columns: number, depth: number): Tensor;
+  as4D(rows: number, columns: number, depth: number, depth2: number): Tensor;
+  expandDims(axis?: number): Tensor; squeeze(axis?: number[]): Tensor;
+  concat(x: Tensor | Tensor[], axis?: number): Tensor; stack(x: Tensor | Tensor[], axis?: number): Tensor;
+  unstack(axis?: number): Tensor[]; split(numOrSizeSplits: number | number[], axis?: number): Tensor[];
+  slice(begin: number | number[], size?: number | number[]): Tensor;
+  stridedSlice(begin: number[], end: number[], strides?: number[], beginMask?: number, endMask?: number,
+               ellipsisMask?: number, newAxisMask?: number, shrinkAxisMask?: number): Tensor;
+  gather(indices: Tensorish, axis?: number, batchDims?: number): Tensor; gatherND(indices: Tensorish): Tensor;
+  tile(reps: number[]): Tensor; pad(paddings: Array<[number, number]>, constantValue?: number): Tensor;
+  mirrorPad(paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor;
+  reverse(axis?: Axis): Tensor; broadcastTo(shape: number[]): Tensor;
+  depthToSpace(blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
+  spaceToBatchND(blockShape: number[], paddings: number[][]): Tensor;
+  batchToSpaceND(blockShape: number[], crops: number[][]): Tensor;
+  oneHot(depth: number, onValue?: number, offValue?: number, dtype?: DataType): Tensor;
+  multinomial(numSamples: number, seed?: number, normalized?: boolean): Tensor;
+  conv1d(filter: Tensorish, stride: number, pad: PadType, dataFormat?: 'NWC' | 'NCW', dilation?: number,
+         dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  conv2d(filter: Tensorish, strides: Int2, pad: PadType, dataFormat?: 'NHWC' | 'NCHW', dilations?: Int2,
+         dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  conv2dTranspose(filter: Tensorish, outputShape: number[], strides: Int2, pad: PadType,
+                  dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  depthwiseConv2d(filter: Tensorish, strides: Int2, pad: PadType, dataFormat?: 'NHWC' | 'NCHW', dilations?: Int2,
+                  dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  maxPool(filterSize: Int2, strides: Int2, pad: PadType, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  avgPool(filterSize: Int2, strides: Int2, pad: PadType, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+  batchNorm(mean: Tensorish, variance: Tensorish, offset?: Tensorish, scale?: Tensorish, varianceEpsilon?: number): Tensor;
+  localResponseNormalization(depthRadius?: number, bias?: number, alpha?: number, beta?: number): Tensor;
+}
+
+export declare class TensorBuffer {
+  constructor(shape: number[], dtype?: DataType, values?: TypedArray);
+  readonly shape: number[];
+  readonly dtype: DataType;
+  readonly size: number;
+  readonly rank: number;
+  readonly strides: number[];
+  values: TypedArray;
+  set(value: number | boolean, ...locs: number[]): void;
+  get(...locs: number[]): number;
+  locToIndex(locs: number[]): number;
+  indexToLoc(index: number): number[];
+  toTensor(): Tensor;
+}
+export declare function buffer(shape: number[], dtype?: DataType, values?: TypedArray): TensorBuffer;
+
+export declare class Variable extends Tensor {
+  readonly name: string;
+  trainable: boolean;
+  assign(newValue: Tensor): void;
+}
+
+// Creation.
+export declare function tensor(values: TensorLike, shape?: number[], dtype?: DataType): Tensor;
+export declare function scalar(value: number | boolean, dtype?: DataType): Tensor;
+export declare function tensor1d(values: TensorLike, dtype?: DataType): Tensor;
+export declare function tensor2d(values: TensorLike, shape?: [number, number], dtype?: DataType): Tensor;
+export declare function tensor3d(values: TensorLike, shape?: [number, number, number], dtype?: DataType): Tensor;
+export declare function tensor4d(values: TensorLike, shape?: [number, number, number, number], dtype?: DataType): Tensor;
+export declare function tensor5d(values: TensorLike, shape?: number[], dtype?: DataType): Tensor;
+export declare function tensor6d(values: TensorLike, shape?: number[], dtype?: DataType): Tensor;
+export declare function variable(initialValue: Tensor, trainable?: boolean, name?: string, dtype?: DataType): Variable;
+export declare function zeros(shape: number[], dtype?: DataType): Tensor;
+export declare function ones(shape: number[], dtype?: DataType): Tensor;
+export declare function fill(shape: number[], value: number, dtype?: DataType): Tensor;
+export declare function eye(numRows: number, numColumns?: number, batchShape?: number[], dtype?: DataType): Tensor;
+export declare function range(start: number, stop: number, step?: number, dtype?: 'float32' | 'int32'): Tensor;
+export declare function linspace(start: number, stop: number, num: number): Tensor;
+export declare function oneHot(indices: Tensorish, depth: number, onValue?: number, offValue?: number, dtype?: DataType): Tensor;
+export declare function randomUniform(shape: number[], minval?: number, maxval?: number, dtype?: DataType, seed?: number): Tensor;
+export declare function randomNormal(shape: number[], mean?: number, stdDev?: number, dtype?: 'float32' | 'int32', seed?: number): Tensor;
+export declare function truncatedNormal(shape: number[], mean?: number, stdDev?: number, dtype?: 'float32' | 'int32', seed?: number): Tensor;
+export declare function multinomial(logits: Tensorish, numSamples: number, seed?: number, normalized?: boolean): Tensor;
+
+// Unary and activation ops.
+type Unary = (x: Tensorish) => Tensor;
+export declare const abs: Unary, acos: Unary, acosh: Unary, asin: Unary, asinh: Unary, atan: Unary, atanh: Unary,
+  ceil: Unary, cos: Unary, cosh: Unary, erf: Unary, exp: Unary, expm1: Unary, floor: Unary, log: Unary, log1p: Unary,
+  neg: Unary, reciprocal: Unary, round: Unary, rsqrt: Unary, sign: Unary, sin: Unary, sinh: Unary, sqrt: Unary,
+  square: Unary, tan: Unary, tanh: Unary, isNaN: Unary, isInf: Unary, isFinite: Unary, relu: Unary, relu6: Unary,
+  elu: Unary, selu: Unary, sigmoid: Unary, logSigmoid: Unary, softplus: Unary, zerosLike: Unary, onesLike: Unary,
+  clone: Unary, logicalNot: Unary;
+export declare function leakyRelu(x: Tensorish, alpha?: number): Tensor;
+export declare function step(x: Tensorish, alpha?: number): Tensor;
+export declare function prelu(x: Tensorish, alpha: Tensorish): Tensor;
+export declare function clipByValue(x: Tensorish, clipValueMin: number, clipValueMax: number): Tensor;
+export declare function cast(x: Tensorish, dtype: DataType): Tensor;
+export declare function softmax(logits: Tensorish, dim?: number): Tensor;
+export declare function logSoftmax(logits: Tensorish, axis?: number): Tensor;
+
+// Binary ops (broadcasting), comparisons and logic.
+type Binary = (a: Tensorish, b: Tensorish) => Tensor;
+export declare const add: Binary, sub: Binary, mul: Binary, div: Binary, divNoNan: Binary, floorDiv: Binary,
+  mod: Binary, pow: Binary, maximum: Binary, minimum: Binary, squaredDifference: Binary, atan2: Binary,
+  equal: Binary, notEqual: Binary, less: Binary, lessEqual: Binary, greater: Binary, greaterEqual: Binary,
+  logicalAnd: Binary, logicalOr: Binary, logicalXor: Binary, dot: Binary, outerProduct: Binary;
+export declare function where(condition: Tensorish, a: Tensorish, b: Tensorish): Tensor;
+export declare function addN(tensors: Tensorish[]): Tensor;
+
+// Reductions, scans and linear algebra.
+type Reduction_ = (x: Tensorish, axis?: Axis, keepDims?: boolean) => Tensor;
+export declare const sum: Reduction_, mean: Reduction_, max: Reduction_, min: Reduction_, prod: Reduction_,
+  all: Reduction_, any: Reduction_, logSumExp: Reduction_, euclideanNorm: Reduction_;
+export declare function norm(x: Tensorish, ord?: number | 'euclidean' | 'fro', axis?: Axis, keepDims?: boolean): Tensor;
+export declare function moments(x: Tensorish, axis?: Axis, keepDims?: boolean): {mean: Tensor, variance: Tensor};
+export declare function argMax(x: Tensorish, axis?: number): Tensor;
+export declare function argMin(x: Tensorish, axis?: number): Tensor;
+export declare function cumsum(x: Tensorish, axis?: number, exclusive?: boolean, reverse?: boolean): Tensor;
+export declare function cumprod(x: Tensorish, axis?: number, exclusive?: boolean, reverse?: boolean): Tensor;
+export declare function matMul(a: Tensorish, b: Tensorish, transposeA?: boolean, transposeB?: boolean): Tensor;
+export declare function transpose(x: Tensorish, perm?: number[]): Tensor;
+export declare function einsum(equation: string, ...tensors: Tensorish[]): Tensor;
+export declare function topk(x: Tensorish, k?: number, sorted?: boolean): {values: Tensor, indices: Tensor};
+export declare function unique(x: Tensorish, axis?: number): {values: Tensor, indices: Tensor};
+
+// Shapes, slicing, joining.
+export declare function reshape(x: Tensorish, shape: number[]): Tensor;
+export declare function expandDims(x: Tensorish, axis?: number): Tensor;
+export declare function squeeze(x: Tensorish, axis?: number[]): Tensor;
+export declare function concat(tensors: Tensorish[], axis?: number): Tensor;
+export declare function stack(tensors: Tensorish[], axis?: number): Tensor;
+export declare function unstack(x: Tensorish, axis?: number): Tensor[];
+export declare function split(x: Tensorish, numOrSizeSplits: number | number[], axis?: number): Tensor[];
+export declare function slice(x: Tensorish, begin: number | number[], size?: number | number[]): Tensor;
+export declare function stridedSlice(x: Tensorish, begin: number[], end: number[], strides?: number[], beginMask?: number,
+                                     endMask?: number, ellipsisMask?: number, newAxisMask?: number,
+                                     shrinkAxisMask?: number): Tensor;
+export declare function gather(x: Tensorish, indices: Tensorish, axis?: number, batchDims?: number): Tensor;
+export declare function gatherND(x: Tensorish, indices: Tensorish): Tensor;
+export declare function scatterND(indices: Tensorish, updates: Tensorish, shape: number[]): Tensor;
+export declare function tile(x: Tensorish, reps: number[]): Tensor;
+export declare function pad(x: Tensorish, paddings: Array<[number, number]>, constantValue?: number): Tensor;
+export declare function mirrorPad(x: Tensorish, paddings: Array<[number, number]>, mode: 'reflect' | 'symmetric'): Tensor;
+export declare function reverse(x: Tensorish, axis?: Axis): Tensor;
+export declare function broadcastTo(x: Tensorish, shape: number[]): Tensor;
+export declare function depthToSpace(x: Tensorish, blockSize: number, dataFormat?: 'NHWC' | 'NCHW'): Tensor;
+export declare function spaceToBatchND(x: Tensorish, blockShape: number[], paddings: number[][]): Tensor;
+export declare function batchToSpaceND(x: Tensorish, blockShape: number[], crops: number[][]): Tensor;
+
+// Convolution, pooling, normalization.
+export declare function conv1d(x: Tensorish, filter: Tensorish, stride: number, pad: PadType, dataFormat?: 'NWC' | 'NCW',
+                               dilation?: number, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function conv2d(x: Tensorish, filter: Tensorish, strides: Int2, pad: PadType, dataFormat?: 'NHWC' | 'NCHW',
+                               dilations?: Int2, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function conv2dTranspose(x: Tensorish, filter: Tensorish, outputShape: number[], strides: Int2,
+                                        pad: PadType, dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function depthwiseConv2d(x: Tensorish, filter: Tensorish, strides: Int2, pad: PadType,
+                                        dataFormat?: 'NHWC' | 'NCHW', dilations?: Int2,
+                                        dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function maxPool(x: Tensorish, filterSize: Int2, strides: Int2, pad: PadType,
+                                dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function avgPool(x: Tensorish, filterSize: Int2, strides: Int2, pad: PadType,
+                                dimRoundingMode?: 'floor' | 'round' | 'ceil'): Tensor;
+export declare function separableConv2d(x: Tensorish, depthwiseFilter: Tensorish, pointwiseFilter: Tensorish,
+                                        strides: Int2, pad: 'same' | 'valid', dilation?: Int2,
+                                        dataFormat?: 'NHWC' | 'NCHW'): Tensor;
+export type Int3 = number | [number, number, number];
+export declare function conv3d(x: Tensorish, filter: Tensorish, strides: Int3, pad: 'same' | 'valid',
+                               dataFormat?: 'NDHWC' | 'NCDHW', dilations?: Int3): Tensor;
+export declare function maxPool3d(x: Tensorish, filterSize: Int3, strides: Int3, pad: PadType,
+                                  dimRoundingMode?: 'floor' | 'round' | 'ceil', dataFormat?: 'NDHWC' | 'NCDHW'): Tensor;
+export declare function avgPool3d(x: Tensorish, filterSize: Int3, strides: Int3, pad: PadType,
+                                  dimRoundingMode?: 'floor' | 'round' | 'ceil', dataFormat?: 'NDHWC' | 'NCDHW'): Tensor;
+export type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'prelu' | 'leakyrelu' | 'sigmoid';
+export interface FusedExtras { bias?: Tensorish; activation?: FusedActivation; preluActivationWeights?: Tensorish;
+                               leakyreluAlpha?: number; }
+export declare const fused: {
+  matMul(args: {a: Tensorish, b: Tensorish, transposeA?: boolean, transposeB?: boolean} & FusedExtras): Tensor;
+  conv2d(args: {x: Tensorish, filter: Tensorish, strides: Int2, pad: PadType, dataFormat?: 'NHWC' | 'NCHW',
+                dilations?: Int2, dimRoundingMode?: 'floor' | 'round' | 'ceil'} & FusedExtras): Tensor;
+  depthwiseConv2d(args: {x: Tensorish, filter: Tensorish, strides: Int2, pad: PadType, dataFormat?: 'NHWC' | 'NCHW',
+                         dilations?: Int2, dimRoundingMode?: 'floor' | 'round' | 'ceil'} & FusedExtras): Tensor;
+};
+export declare function batchNorm(x: Tensorish, mean: Tensorish, variance: Tensorish, offset?: Tensorish,
+                                  scale?: Tensorish, varianceEpsilon?: number): Tensor;
+export declare function localResponseNormalization(x: Tensorish, depthRadius?: number, bias?: number, alpha?: number,
+                                                   beta?: number): Tensor;
+
+export declare const Reduction: {readonly NONE: 0, readonly MEAN: 1, readonly SUM: 2, readonly SUM_BY_NONZERO_WEIGHTS: 3};
+type ReductionValue = 0 | 1 | 2 | 3;
+export declare const losses: {
+  meanSquaredError(labels: Tensorish, predictions: Tensorish, weights?: Tensorish, reduction?: ReductionValue): Tensor;
+  absoluteDifference(labels: Tensorish, predictions: Tensorish, weights?: Tensorish, reduction?: ReductionValue): Tensor;
+  hingeLoss(labels: Tensorish, predictions: Tensorish, weights?: Tensorish, reduction?: ReductionValue): Tensor;
+  huberLoss(labels: Tensorish, predictions: Tensorish, weights?: Tensorish, delta?: number, reduction?: ReductionValue): Tensor;
+  logLoss(labels: Tensorish, predictions: Tensorish, weights?: Tensorish, epsilon?: number, reduction?: ReductionValue): Tensor;
+  sigmoidCrossEntropy(multiClassLabels: Tensorish, logits: Tensorish, weights?: Tensorish, labelSmoothing?: number,
+                      reduction?: ReductionValue): Tensor;
+  softmaxCrossEntropy(onehotLabels: Tensorish, logits: Tensorish, weights?: Tensorish, labelSmoothing?: number,
+                      reduction?: ReductionValue): Tensor;
+  cosineDistance(labels: Tensorish, predictions: Tensorish, axis: number, weights?: Tensorish,
+                 reduction?: ReductionValue): Tensor;
+  computeWeightedLoss(losses: Tensorish, weights?: Tensorish, reduction?: ReductionValue): Tensor;
+};
+
+export declare const image: {
+  resizeBilinear(images: Tensorish, size: [number, number], alignCorners?: boolean, halfPixelCenters?: boolean): Tensor;
+  resizeNearestNeighbor(images: Tensorish, size: [number, number], alignCorners?: boolean,
+                        halfPixelCenters?: boolean): Tensor;
+  cropAndResize(image: Tensorish, boxes: Tensorish, boxInd: Tensorish, cropSize: [number, number],
+                method?: 'bilinear' | 'nearest', extrapolationValue?: number): Tensor;
+  flipLeftRight(image: Tensorish): Tensor;
+  rgbToGrayscale(image: Tensorish): Tensor;
+  grayscaleToRGB(image: Tensorish): Tensor;
+  nonMaxSuppression(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                    scoreThreshold?: number): Tensor;
+};
+
+// Memory.
+export interface MemoryInfo { numTensors: number; numDataBuffers: number; numBytes: number; unreliable: boolean; }
+export declare function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn?: () => T): T;
+export declare function keep<T extends Tensor>(result: T): T;
+export declare function dispose(container: TensorContainer): void;
+export declare function disposeVariables(): void;
+export declare function memory(): MemoryInfo;
+
+// Gradients and training.
+export declare function grad(f: (x: Tensor) => Tensor): (x: Tensorish, dy?: Tensorish) => Tensor;
+export declare function grads(f: (...args: Tensor[]) => Tensor): (args: Tensorish[], dy?: Tensorish) => Tensor[];
+export declare function valueAndGrad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => {value: Tensor, grad: Tensor};
+export declare function valueAndGrads(f: (...args: Tensor[]) => Tensor):
+    (args: Tensor[], dy?: Tensor) => {value: Tensor, grads: Tensor[]};
+export declare function customGrad(
+    f: (...args: Array<Tensor | ((tensors: Tensor[]) => void)>) => {value: Tensor, gradFunc: (dy: Tensor, saved: Tensor[]) => Tensor | Tensor[]}):
+    (...args: Tensor[]) => Tensor;
+export declare function variableGrads(f: () => Tensor, varList?: Variable[]):
+    {value: Tensor, grads: {[name: string]: Tensor}};
+export declare class Optimizer {
+  minimize(f: () => Tensor, returnCost?: boolean, varList?: Variable[]): Tensor | null;
+  computeGradients(f: () => Tensor, varList?: Variable[]): {value: Tensor, grads: {[name: string]: Tensor}};
+  applyGradients(gradients: {[name: string]: Tensor} | Array<{name: string, tensor: Tensor}>): void;
+  dispose(): void;
+}
+export declare class SGDOptimizer extends Optimizer {
+  constructor(learningRate: number);
+  learningRate: number;
+}
+export declare class MomentumOptimizer extends Optimizer {
+  constructor(learningRate: number, momentum: number, useNesterov?: boolean);
+}
+export declare class AdamOptimizer extends Optimizer {
+  constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number);
+}
+export declare const train: {
+  sgd(learningRate: number): SGDOptimizer;
+  momentum(learningRate: number, momentum: number, useNesterov?: boolean): MomentumOptimizer;
+  adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number): AdamOptimizer;
+};
+
+// Environment.
+export declare function ready(): Promise<void>;
+export declare function getBackend(): 'wasm';
+export declare function setBackend(name: string): Promise<boolean>;
+export declare function backendKernelsName(): string;
+export declare function print(x: Tensor, verbose?: boolean): void;
+export declare function enableProdMode(): void;
+export interface Environment {
+  flags: {[name: string]: unknown};
+  get(name: string): unknown;
+  getBool(name: string): boolean;
+  getNumber(name: string): number;
+  set(name: string, value: unknown): void;
+  setFlags(flags: {[name: string]: unknown}): void;
+  platformName: 'node' | 'browser';
+}
+export declare function env(): Environment;
+export declare const version: {[name: string]: string};
