@@ -226,6 +226,12 @@ class LayersModel : public Layer {
   bool isTraining() const;
   // TF.js's model.toJSON(): {"className", "config", "kerasVersion", "backend"}.
   ConfigDict toJSON() const;
+  // What compile() was given, as TF.js saves it with includeOptimizer: {"loss", "metrics",
+  // "optimizer_config": {"class_name", "config"}}; losses and metrics by snake_case name. Throws
+  // before compile() and for a loss given as a function.
+  ConfigDict getTrainingConfig() const;
+  // compile() from such a config (TF.js's loadTrainingConfig, used by loadLayersModel).
+  void loadTrainingConfig(const ConfigDict& trainingConfig) const;
   // The weights under their original names ("dense_Dense1/kernel"), as TF.js's getNamedWeights.
   std::vector<train::NamedTensor> getNamedWeights(bool trainableOnly = false) const;
   // Sets weights by original name (TF.js's loadWeights); strict: every weight and no extra name.

@@ -124,17 +124,31 @@ LayersModel layersModelFromArtifacts(const ModelArtifacts& artifacts, bool stric
   if (artifacts.format && *artifacts.format == "graph-model")
     throw Error("loadLayersModel: " + source + " is a graph model (format \"graph-model\"), not a layers model");
   LayersModel model = buildModel(artifacts.modelTopology, source);
+  // As TF.js: a saved training config compiles the model, and the "optimizer" weight group then
+  // restores the optimizer's state, so training resumes where it stopped.
+  if (!artifacts.trainingConfig.is_null()) {
+    try {
+      model.loadTrainingConfig(fromJson(artifacts.trainingConfig));
+    } catch (const Error& e) {
+      throw Error("loadLayersModel: " + source + ": trainingConfig: " + e.what());
+    }
+  }
   if (!artifacts.weightSpecs) return model;
   if (!artifacts.weightData) throw Error("loadLayersModel: " + source + " has weight specs but no weight data");
   std::vector<NamedTensor> decoded = decodeWeights(*artifacts.weightData, *artifacts.weightSpecs);
-  std::vector<NamedTensor> modelWeights;  // the "optimizer" group needs a compiled model: ignored
+  std::vector<NamedTensor> modelWeights;
+  std::vector<train::NamedTensor> optimizerWeights;
   for (size_t i = 0; i < decoded.size(); ++i) {
     const auto& group = (*artifacts.weightSpecs)[i].group;
-    if (!group || *group != "optimizer") modelWeights.push_back(decoded[i]);
+    if (group && *group == "optimizer")
+      optimizerWeights.push_back({decoded[i].name, decoded[i].tensor});
+    else
+      modelWeights.push_back(decoded[i]);
   }
   checkWeights(model, modelWeights, strict, source);
   try {
     model.loadWeights(toNamedTensorMap(modelWeights), strict);
+    if (model.optimizer() && !optimizerWeights.empty()) model.optimizer()->setWeights(optimizerWeights);
   } catch (const Error& e) {
     throw Error("loadLayersModel: " + source + ": " + e.what());
   }
@@ -152,6 +166,7 @@ ModelArtifacts modelArtifacts(const LayersModel& model, const ModelSaveConfig& c
   if (config.includeOptimizer) {
     auto optimizer = model.optimizer();
     if (!optimizer) throw Error("model.save: includeOptimizer is set but the model has no optimizer (compile it first)");
+    a.trainingConfig = toJson(model.getTrainingConfig());
     std::vector<NamedTensor> state;
     for (auto& w : optimizer->getWeights()) state.push_back({w.name, w.tensor});
     EncodedWeights opt = encodeWeights(state, std::string("optimizer"));

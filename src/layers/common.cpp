@@ -31,6 +31,20 @@ bool isValidTensorName(const std::string& name) {
 
 std::string getUid(const std::string& prefix) { return prefix + std::to_string(++uidCounters()[prefix]); }
 
+std::string toCamelCase(const std::string& s) {
+  if (s.size() <= 1 || s.find('_') == std::string::npos) return s;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_') {
+      while (i < s.size() && s[i] == '_') ++i;
+      if (i < s.size()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 std::string toSnakeCase(const std::string& name) {
   // (.)([A-Z][a-z0-9]+) -> $1_$2, then ([a-z])([A-Z]) -> $1_$2, lower-cased.
   static const std::regex first("(.)([A-Z][a-z0-9]+)");

@@ -13,6 +13,8 @@ namespace edgeflow::layers_internal {
 std::string getUid(const std::string& prefix);
 // "LayersModel" -> "layers_model" (TF.js's toSnakeCase).
 std::string toSnakeCase(const std::string& name);
+// "learning_rate" -> "learningRate" (tfjs-layers' toCamelCase).
+std::string toCamelCase(const std::string& name);
 // The current name scope ("outer/inner/") + name.
 std::string getScopedTensorName(const std::string& name);
 // name, or name_1, name_2, ... if it was handed out before (TF.js's getUniqueTensorName).

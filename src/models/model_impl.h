@@ -81,7 +81,11 @@ class LayersModelImpl : public ContainerImpl {
   virtual std::vector<std::string> metricsNames() const { return metricsNames_; }
   virtual bool isTraining() const { return isTraining_; }
 
+  virtual ConfigDict getTrainingConfig() const;
+  void loadTrainingConfig(const ConfigDict& trainingConfig);
+
   // compile() state.
+  std::optional<ModelCompileArgs> compileArgs_;  // as given, for getTrainingConfig()
   train::OptimizerPtr optimizer_;
   bool isOptimizerOwned_ = false;
   std::vector<ResolvedFn> lossFunctions_;

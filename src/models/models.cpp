@@ -6,6 +6,7 @@
 #include "layers/node.h"
 #include "layers/serialization.h"
 #include "models/model_impl.h"
+#include "models/pythonic.h"
 
 namespace edgeflow {
 
@@ -24,21 +25,6 @@ Tensor single(const std::vector<Tensor>& outs, const char* what) {
     throw Error(std::string(what) + ": the model has " + std::to_string(outs.size()) + " outputs; use " + what +
                 "Multi()");
   return outs[0];
-}
-
-// tfjs-layers' toCamelCase.
-std::string toCamelCase(const std::string& s) {
-  if (s.size() <= 1 || s.find('_') == std::string::npos) return s;
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '_') {
-      while (i < s.size() && s[i] == '_') ++i;
-      if (i < s.size()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 bool isNodeName(const std::string& key, size_t index, const Json& v) {
@@ -60,27 +46,6 @@ Json tsToPythonic(const Json& c, const std::string& key = "") {
       out[toSnakeCase(k)] = v;
     else
       out[toSnakeCase(k)] = tsToPythonic(v, k);
-  }
-  return out;
-}
-
-Json pythonicToTs(const Json& c, const std::string& key = "") {
-  if (c.is_null()) return nullptr;
-  if (c.is_string()) return toCamelCase(c.get<std::string>());
-  if (c.is_number() || c.is_boolean()) return c;
-  if (c.is_array()) {
-    Json out = Json::array();
-    for (size_t i = 0; i < c.size(); ++i) out.push_back(isNodeName(key, i, c[i]) ? c[i] : pythonicToTs(c[i], key));
-    return out;
-  }
-  Json out = Json::object();
-  for (auto& [k, v] : c.items()) {
-    if (k == "name" && v.is_string()) {
-      out[k] = v;
-    } else {
-      std::string tsKey = toCamelCase(k);
-      out[tsKey] = pythonicToTs(v, tsKey);
-    }
   }
   return out;
 }
@@ -152,6 +117,27 @@ std::shared_ptr<SequentialImpl> sequentialFromConfig(const Json& config) {
 }
 
 }  // namespace
+
+Json pythonicToTs(const Json& c, const std::string& key) {
+  if (c.is_null()) return nullptr;
+  if (c.is_string()) return toCamelCase(c.get<std::string>());
+  if (c.is_number() || c.is_boolean()) return c;
+  if (c.is_array()) {
+    Json out = Json::array();
+    for (size_t i = 0; i < c.size(); ++i) out.push_back(isNodeName(key, i, c[i]) ? c[i] : pythonicToTs(c[i], key));
+    return out;
+  }
+  Json out = Json::object();
+  for (auto& [k, v] : c.items()) {
+    if (k == "name" && v.is_string()) {
+      out[k] = v;
+    } else {
+      std::string tsKey = toCamelCase(k);
+      out[tsKey] = pythonicToTs(v, tsKey);
+    }
+  }
+  return out;
+}
 
 // ---- factories ----
 
@@ -236,6 +222,8 @@ train::OptimizerPtr LayersModel::optimizer() const { return modelOf(impl_).optim
 void LayersModel::setOptimizer(const train::OptimizerPtr& optimizer) const { modelOf(impl_).setOptimizer(optimizer); }
 bool LayersModel::isTraining() const { return modelOf(impl_).isTraining(); }
 ConfigDict LayersModel::toJSON() const { return modelOf(impl_).toJSON(); }
+ConfigDict LayersModel::getTrainingConfig() const { return modelOf(impl_).getTrainingConfig(); }
+void LayersModel::loadTrainingConfig(const ConfigDict& config) const { modelOf(impl_).loadTrainingConfig(config); }
 
 std::vector<train::NamedTensor> LayersModel::getNamedWeights(bool trainableOnly) const {
   std::vector<train::NamedTensor> out;

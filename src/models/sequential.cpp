@@ -148,6 +148,7 @@ ConfigDict SequentialImpl::getConfig() const {
 void SequentialImpl::compile(const ModelCompileArgs& args) {
   build({});
   model_->compile(args);
+  compileArgs_ = args;
   optimizer_ = model_->optimizer_;
   isOptimizerOwned_ = model_->isOptimizerOwned_;
   metricsNames_ = model_->metricsNames_;

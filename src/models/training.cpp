@@ -273,6 +273,7 @@ void LayersModelImpl::compile(const ModelCompileArgs& args) {
     }
   }
   collectedTrainableWeights_ = trainableWeights();
+  compileArgs_ = args;
 }
 
 void LayersModelImpl::setOptimizer(const train::OptimizerPtr& optimizer) {

@@ -449,3 +449,32 @@ TEST(IoTfjsConvModels, MobileNetTruncatedAtConvPw13ReluEqualsTfjs) {
   EXPECT_EQ(y.shape(), (Shape{2, 7, 7, 256}));
   expectClose(y.dataSync<double>(), out["prediction"].get<std::vector<double>>(), 1e-4, "truncated mobilenet");
 }
+
+// ---- training resumed after a save with the optimizer --------------------------------------------
+
+TEST(IoTfjsCompat, TrainingResumesAcrossTfjsAndEdgeflow) {
+  // TF.js trains one step and saves with includeOptimizer, then takes a second step. edgeflow
+  // loads the save (compiled from trainingConfig, Adam's iteration and moments restored) and its
+  // second step must land where TF.js's did; saved again by edgeflow, TF.js resumes the same way.
+  TempDir dir;
+  io::Json tfjs = runTfjs("resume-save", (dir / "tfjs").string());
+  ASSERT_FALSE(tfjs.is_null());
+  LayersModel model = loadLayersModel((dir / "tfjs").string());
+  ASSERT_TRUE(model.optimizer() != nullptr);
+  EXPECT_EQ(model.optimizer()->getClassName(), "Adam");
+  EXPECT_EQ(model.metricsNames(), (std::vector<std::string>{"loss", "mae"}));
+  std::vector<double> xs, ys;
+  for (const auto& row : tfjs["x"]) for (const auto& v : row) xs.push_back(v.get<double>());
+  for (const auto& row : tfjs["y"]) for (const auto& v : row) ys.push_back(v.get<double>());
+  Tensor x = tensor(xs, {4, 3}), y = tensor(ys, {4, 1});
+  io::saveModel(model, (dir / "edgeflow").string(), {}, {.includeOptimizer = true});
+  model.trainOnBatch(x, y);
+  const auto want = tfjs["prediction"].get<std::vector<double>>();
+  expectClose(model.predict(x).dataSync<double>(), want, 1e-5, "edgeflow's step after loading TF.js's save");
+  io::Json back = runTfjs("resume-load", (dir / "edgeflow").string());
+  ASSERT_FALSE(back.is_null());
+  EXPECT_EQ(back["optimizer"], "Adam");
+  EXPECT_EQ(back["iterations"], 2);
+  EXPECT_EQ(back["config"]["learningRate"], 0.05);
+  expectClose(back["prediction"].get<std::vector<double>>(), want, 1e-5, "TF.js's step after loading edgeflow's save");
+}

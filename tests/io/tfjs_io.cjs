@@ -8,6 +8,8 @@
 //       random weights, and DIR/NAME/expected.json {input: [rows], output: [flat values]}.
 //   node tfjs_io.cjs truncate DIR INPUTS.json LAYER  loads DIR's model, truncates it at LAYER
 //       (tf.model({inputs: m.inputs, outputs: m.getLayer(LAYER).output})) and prints {shape, prediction}.
+//   node tfjs_io.cjs resume-save DIR / resume-load DIR  training resumed after a save with the
+//       optimizer (trainingConfig + the "optimizer" weight group), one way and the other.
 //   node tfjs_io.cjs write DIR  saves a Dense(3 -> 2) model whose kernel is k[i][j] = i - 0.5 j
 //       and bias [0.25, -4] as tfjs-node's file system handler does (model.json + weights.bin).
 const tf = require('@tensorflow/tfjs');
@@ -180,8 +182,54 @@ async function zoo(dir) {
   return {models: Object.keys(models)};
 }
 
+// Training that resumes after a save with the optimizer: a fixed batch and a small model.
+const RESUME_X = [[0.5, -1, 2], [1, 0, -0.5], [-1.5, 1, 0.25], [2, 2, -1]];
+const RESUME_Y = [[1], [-0.5], [0.75], [2]];
+
+// resume-save DIR: TF.js trains one step (adam 0.05, mse), saves with includeOptimizer (the
+// trainingConfig and the "optimizer" weight group), trains a second step and writes the prediction.
+async function resumeSave(dir) {
+  const model = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [3], activation: 'tanh'}),
+                                        tf.layers.dense({units: 1})]});
+  randomizeWeights(model, 7);
+  model.compile({optimizer: tf.train.adam(0.05), loss: 'meanSquaredError', metrics: ['mae']});
+  const x = tf.tensor2d(RESUME_X), y = tf.tensor2d(RESUME_Y);
+  await model.trainOnBatch(x, y);
+  fs.mkdirSync(dir, {recursive: true});
+  await model.save(tf.io.withSaveHandler(async (artifacts) => {
+    const json = {modelTopology: artifacts.modelTopology, format: artifacts.format, generatedBy: artifacts.generatedBy,
+                  convertedBy: artifacts.convertedBy, trainingConfig: artifacts.trainingConfig,
+                  weightsManifest: [{paths: ['weights.bin'], weights: artifacts.weightSpecs}]};
+    fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+    fs.writeFileSync(path.join(dir, 'weights.bin'), Buffer.from(artifacts.weightData));
+    return {modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts)};
+  }), {includeOptimizer: true});
+  await model.trainOnBatch(x, y);
+  return {x: RESUME_X, y: RESUME_Y, prediction: Array.from(model.predict(x).dataSync())};
+}
+
+// resume-load DIR: TF.js loads a model saved with its optimizer, trains one step on the same
+// batch and prints the prediction and what it compiled.
+async function resumeLoad(dir) {
+  const modelJSON = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+  const artifacts = await tf.io.getModelArtifactsForJSON(modelJSON, async (manifest) => {
+    const files = manifest.flatMap(g => g.paths).map(p => bufferOf(path.join(dir, p)));
+    return [tf.io.getWeightSpecs(manifest), tf.io.concatenateArrayBuffers(files)];
+  });
+  const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  const x = tf.tensor2d(RESUME_X), y = tf.tensor2d(RESUME_Y);
+  await model.trainOnBatch(x, y);
+  return {optimizer: model.optimizer.getClassName(), config: model.optimizer.getConfig(),
+          iterations: model.optimizer.iterations, metricsNames: model.metricsNames,
+          prediction: Array.from(model.predict(x).dataSync())};
+}
+
 (async () => {
   const [mode, dir, rows, layerName] = process.argv.slice(2);
+  if (mode === 'resume-save' || mode === 'resume-load') {
+    process.stdout.write(JSON.stringify(mode === 'resume-save' ? await resumeSave(dir) : await resumeLoad(dir)));
+    return;
+  }
   const inputs = !rows ? [] : rows.endsWith('.json') ? JSON.parse(fs.readFileSync(rows, 'utf8')) : JSON.parse(rows);
   const out = mode === 'write' ? await write(dir) : mode === 'zoo' ? await zoo(dir) :
     mode === 'truncate' ? await truncate(dir, inputs, layerName) : await read(dir, inputs);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "edgeflow/layers/config_json.h"
 #include "unit/io_test_util.h"
 
 using namespace edgeflow;
@@ -190,4 +191,52 @@ TEST(IoLayersModel, OptimizerWeightsAreSavedInTheirGroup) {
   EXPECT_EQ(a.weightSpecs->size(), 2 + optimizerSpecs);
   auto back = loadLayersModel(io::fromMemory(a));  // the optimizer group does not count as model weights
   expectValues(back.predict(tensor2d({{4}})), model.predict(tensor2d({{4}})).dataSync<double>());
+}
+
+TEST(IoLayersModel, TrainingResumesWhereItStoppedAfterASaveWithTheOptimizer) {
+  // Two identical models trained two steps; one is saved (with its optimizer) and loaded back
+  // between the steps: the loaded model is compiled from trainingConfig, its Adam moments and
+  // iteration count restored, so the second step gives the same weights as the uninterrupted one.
+  auto make = [] {
+    auto m = loadLayersModel((testModels() / "tiny_linear_layers").string());
+    m.compile({.optimizer = train::adam(0.05), .loss = "meanSquaredError", .metrics = {"mse"}});
+    return m;
+  };
+  Tensor x = tensor2d({{1}, {2}, {3}}), y = tensor2d({{1}, {3}, {5}});
+  auto straight = make(), saved = make();
+  straight.trainOnBatch(x, y);
+  saved.trainOnBatch(x, y);
+  auto a = io::modelArtifacts(saved, {.includeOptimizer = true});
+  EXPECT_EQ(a.trainingConfig.dump(),
+            R"({"loss":"mean_squared_error","metrics":["mse"],"optimizer_config":{"class_name":"Adam","config":)"
+            R"({"learningRate":0.05,"beta1":0.9,"beta2":0.999,"epsilon":1e-07}}})");
+  auto resumed = loadLayersModel(io::fromMemory(a));
+  ASSERT_TRUE(resumed.optimizer() != nullptr);
+  EXPECT_EQ(resumed.optimizer()->getClassName(), "Adam");
+  EXPECT_EQ(resumed.metricsNames(), (std::vector<std::string>{"loss", "mse"}));
+  straight.trainOnBatch(x, y);
+  resumed.trainOnBatch(x, y);
+  expectValues(resumed.predict(tensor2d({{4}})), straight.predict(tensor2d({{4}})).dataSync<double>());
+  // Without the optimizer nothing is compiled, as in TF.js.
+  EXPECT_TRUE(io::modelArtifacts(saved).trainingConfig.is_null());
+  EXPECT_TRUE(loadLayersModel(io::fromMemory(io::modelArtifacts(saved))).optimizer() == nullptr);
+}
+
+TEST(IoLayersModel, TrainingConfigErrorsNameTheField) {
+  auto model = loadLayersModel((testModels() / "tiny_linear_layers").string());
+  EXPECT_THAT(errorOf([&] { model.getTrainingConfig(); }), HasSubstr("has not been compiled"));
+  model.compile({.optimizer = "sgd", .loss = [](const Tensor& a, const Tensor& b) { return mean(square(sub(a, b))); }});
+  EXPECT_THAT(errorOf([&] { model.getTrainingConfig(); }), HasSubstr("Serialization of non-string loss is not supported."));
+  EXPECT_THAT(errorOf([&] { model.loadTrainingConfig(fromJson(io::Json::parse(R"({"loss":"mse"})"))); }),
+              HasSubstr("has no optimizer_config"));
+  EXPECT_THAT(errorOf([&] {
+                model.loadTrainingConfig(fromJson(io::Json::parse(
+                    R"({"loss":"mse","optimizer_config":{"class_name":"Nadam","config":{}}})")));
+              }),
+              HasSubstr("Unknown optimizer class 'Nadam'"));
+  EXPECT_THAT(errorOf([&] {
+                model.loadTrainingConfig(fromJson(io::Json::parse(
+                    R"({"loss":"mse","loss_weights":[1],"optimizer_config":{"class_name":"SGD","config":{"learningRate":0.1}}})")));
+              }),
+              HasSubstr("Loading loss_weights is not supported yet."));
 }

@@ -196,6 +196,9 @@ std::shared_ptr<AdagradOptimizer> adagrad(double learningRate, double initialAcc
 // The optimizer compile() makes for a name ("sgd", "adam", "Adam", "rmsprop", ...), with
 // tfjs-layers' defaults. Unknown names throw, listing the valid ones.
 OptimizerPtr getOptimizer(const std::string& name);
+// An optimizer from its class name ("Adam") and getConfig() (TF.js's deserialize of a saved
+// training config's optimizer_config).
+OptimizerPtr optimizerFromConfig(const std::string& className, const ConfigDict& config);
 std::vector<std::string> optimizerNames();
 
 }  // namespace edgeflow::train
