@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev libstb-dev libcli11-dev               # header-only libraries
   libcpp-httplib-dev zlib1g-dev                            # io::http (native builds); .gz idx files
   emscripten                                               # the WebAssembly build
+  chromium                                                 # browser tests (playwright-core drives it)
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -47,6 +47,11 @@ for t in "${targets[@]}"; do
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan asan
       ;;
     wasm)
+      if [ ! -x build/tools/edgeflow ]; then  # the browser test serves its page with the native CLI
+        step "native edgeflow CLI (for the browser test)"
+        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGEFLOW_ORACLE_CASES="$cases" >/dev/null
+        ninja -C build edgeflow_cli
+      fi
       step "WebAssembly build (emscripten)"
       emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGEFLOW_ORACLE_CASES="$cases" >/dev/null
       ninja -C build-wasm
