@@ -275,6 +275,16 @@ export declare const image: {
                     scoreThreshold?: number): Tensor;
 };
 
+// Pixels in and out (browser): images, canvases, videos, ImageBitmaps, ImageData or {data, width, height}.
+export type PixelSource = ImageData | HTMLImageElement | HTMLCanvasElement | HTMLVideoElement | ImageBitmap |
+                          OffscreenCanvas | {data: Uint8Array, width: number, height: number};
+export declare const browser: {
+  fromPixels(pixels: PixelSource, numChannels?: number): Tensor;
+  fromPixelsAsync(pixels: PixelSource, numChannels?: number): Promise<Tensor>;
+  toPixels(img: Tensorish, canvas?: HTMLCanvasElement): Promise<Uint8ClampedArray>;
+};
+export declare function nextFrame(): Promise<void>;
+
 // Memory.
 export interface MemoryInfo { numTensors: number; numDataBuffers: number; numBytes: number; unreliable: boolean; }
 export declare function tidy<T extends TensorContainer>(nameOrFn: string | (() => T), fn?: () => T): T;

@@ -6,6 +6,7 @@ import {fused, image, losses, ops} from './ops.mjs';
 export {Tensor, Variable, variable, scalar, tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d} from './tensor.mjs';
 export {customGrad, dispose, disposeVariables, grad, grads, keep, memory, tidy, valueAndGrad, valueAndGrads, variableGrads} from './engine.mjs';
 export {buffer, TensorBuffer} from './buffer.mjs';
+export {browser, nextFrame} from './browser.mjs';
 export {AdamOptimizer, MomentumOptimizer, Optimizer, SGDOptimizer, train} from './train.mjs';
 export {fused, image, losses};
 

@@ -1,8 +1,8 @@
 // The JS package in headless Chromium (Debian's, driven by playwright-core): page.html is served
 // with the built package and TF.js's bundle by `edgeflow serve`, runs the same calls on both and
 // leaves window.results. Checks: the package loads over HTTP (module + .wasm), the page is
-// cross-origin isolated (serve's COOP/COEP), values equal TF.js's, tidy leaks nothing, errors are
-// JS Errors with edgeflow's message, no page errors. A screenshot is kept beside the package.
+// cross-origin isolated (serve's COOP/COEP), values equal TF.js's (ops, fromPixels, toPixels), tidy
+// leaks nothing, errors are JS Errors with edgeflow's message, nextFrame resolves, no page errors. A screenshot is kept beside the package.
 // Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
@@ -74,7 +74,7 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     assert.equal(r.backend, 'wasm');
     assert.equal(r.crossOriginIsolated, true, 'COOP/COEP from edgeflow serve make the page cross-origin isolated');
     assert.equal(r.simd, true);
-    assert.equal(r.cases.length, 12);
+    assert.equal(r.cases.length, 15);
     for (const c of r.cases) {
       assert.deepEqual(c.shape, c.tfShape, `${c.name}: shape`);
       assert.equal(c.dtype, c.tfDtype, `${c.name}: dtype`);
@@ -83,6 +83,9 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
                                            `${c.name}[${i}]: ${v}, TF.js ${c.tfValues[i]}`));
       assert.equal(c.leaked, 0, `${c.name}: tensors left after tidy and dispose`);
     }
+    assert.deepEqual(r.toPixels.ours, r.toPixels.theirs, 'toPixels bytes equal TF.js\'s');
+    assert.deepEqual(r.toPixels.canvas, r.toPixels.ours.slice(0, 16), 'toPixels drew the canvas');
+    assert.ok(r.nextFrameMs >= 0 && r.nextFrameMs < 5000, `nextFrame resolved (${r.nextFrameMs} ms)`);
     assert.deepEqual(r.badShapeError,
                      {isError: true, message: 'add: operands could not be broadcast together with shapes [2,3] and [4]'});
   } finally {

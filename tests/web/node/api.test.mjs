@@ -93,3 +93,28 @@ test('tf.print, tensor6d, disposeVariables, version, enableProdMode', () => {
   assert.equal(ef.env().getBool('PROD'), true);
   assert.equal(typeof ef.backendKernelsName(), 'string');
 });
+
+test('browser.fromPixels takes {data, width, height} in Node, with TF.js\'s checks', () => {
+  const pixels = {data: new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 1, 2, 3, 4, 9, 8, 7, 6]), width: 2, height: 2};
+  const ours = ef.browser.fromPixels(pixels);
+  const theirs = tfjs.browser.fromPixels(pixels);
+  assert.deepEqual(ours.shape, theirs.shape);
+  assert.equal(ours.dtype, theirs.dtype);
+  assert.deepEqual(Array.from(ours.dataSync()), Array.from(theirs.dataSync()));
+  assert.deepEqual(Array.from(ef.browser.fromPixels(pixels, 4).dataSync()), Array.from(pixels.data));
+  ours.dispose();
+  theirs.dispose();
+  assert.throws(() => ef.browser.fromPixels(null), {message: 'pixels passed to tf.browser.fromPixels() can not be null'});
+  assert.throws(() => ef.browser.fromPixels(pixels, 5), {message: 'Cannot construct Tensor with more than 4 channels from pixels.'});
+  assert.throws(() => ef.browser.fromPixels([1, 2]), /must be either an HTMLVideoElement.*but was Array/);
+});
+
+test('browser.toPixels checks rank, depth and range as TF.js', async () => {
+  await assert.rejects(ef.browser.toPixels(ef.zeros([2])), {message: 'toPixels only supports rank 2 or 3 tensors, got rank 1.'});
+  await assert.rejects(ef.browser.toPixels(ef.zeros([1, 1, 2])), {message: 'toPixels only supports depth of size 1, 3 or 4 but got 2'});
+  await assert.rejects(ef.browser.toPixels(ef.tensor2d([[0, 1.5]])),
+                       {message: 'Tensor values for a float32 Tensor must be in the range [0 - 1] but encountered 1.5.'});
+  const bytes = await ef.browser.toPixels(ef.tensor2d([[0, 255]], undefined, 'int32'));
+  assert.deepEqual(Array.from(bytes), [0, 0, 0, 255, 255, 255, 255, 255]);
+  await ef.nextFrame();  // resolves outside a browser too
+});
