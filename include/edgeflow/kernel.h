@@ -58,6 +58,9 @@ void registerBackend(const std::string& name, const std::string& parent = "", in
 void registerKernel(const std::string& kernelName, const std::string& backend, KernelFunc fn);
 void registerGradient(const std::string& kernelName, GradFunc fn);
 bool hasKernel(const std::string& kernelName, const std::string& backend);  // ignoring parents
+// The kernel registered for exactly this backend (tfjs-core's getKernel); throws if there is none.
+// A backend's fast kernel uses it to hand the cases it does not cover to another backend's kernel.
+const KernelFunc& getKernel(const std::string& kernelName, const std::string& backend);
 bool hasGradient(const std::string& kernelName);
 std::vector<std::string> registeredKernelNames();
 

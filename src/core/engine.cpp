@@ -208,6 +208,16 @@ bool hasKernel(const std::string& kernelName, const std::string& backend) {
   return it != k.end() && it->second.count(backend);
 }
 
+const KernelFunc& getKernel(const std::string& kernelName, const std::string& backend) {
+  auto& k = state().kernels;
+  auto it = k.find(kernelName);
+  if (it != k.end()) {
+    auto b = it->second.find(backend);
+    if (b != it->second.end()) return b->second;
+  }
+  throw Error("getKernel: no kernel '" + kernelName + "' registered for backend '" + backend + "'");
+}
+
 bool hasGradient(const std::string& kernelName) { return engine::findGradient(kernelName) != nullptr; }
 
 std::vector<std::string> registeredKernelNames() {

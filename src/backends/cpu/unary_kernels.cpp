@@ -1,11 +1,11 @@
-// Fast cpu kernels for the element-wise ops training hits hardest: Relu, Sigmoid, Tanh, Exp, plus
-// the row helpers of the cpu Softmax. float32 runs through GCC/Clang vector extensions (AVX-512,
-// AVX or wasm simd128 lanes) split over threads; other dtypes take the reference path.
+// Fast cpu kernels for the element-wise ops training hits hardest: Relu, Relu6, Sigmoid, Tanh, Exp,
+// Step, ClipByValue, plus the row helpers of the cpu Softmax. float32 runs through GCC/Clang vector
+// extensions (AVX-512, AVX or wasm simd128 lanes) split over threads; other dtypes take the ref kernel.
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 
-#include "backends/ref/unary.h"
+#include "edgeflow/kernel.h"
 #include "edgeflow/parallel.h"
 
 namespace edgeflow::cpu {
@@ -91,12 +91,13 @@ void mapRange(const float* in, float* out, int64_t begin, int64_t end, F f) {
   }
 }
 
-// A float32 fast path with the reference kernel for every other dtype.
+// A float32 fast path; every other dtype goes to the ref kernel of the same name (looked up when
+// first needed: registration order across files is unspecified).
 template <class F>
-KernelFunc floatKernel(KernelFunc fallback, double costPerItem, F f) {
-  return [fallback, costPerItem, f](const KernelContext& c) {
+KernelFunc floatKernel(const char* kernelName, double costPerItem, F f) {
+  return [kernelName, costPerItem, f](const KernelContext& c) {
     const Tensor& x = c.inputs[0];
-    if (x.dtype() != DType::float32) return fallback(c);
+    if (x.dtype() != DType::float32) return getKernel(kernelName, "ref")(c);
     Tensor out = makeTensor(x.shape(), DType::float32);
     const float* in = x.dataPtr<float>();
     float* o = out.mutableData<float>();
@@ -107,23 +108,15 @@ KernelFunc floatKernel(KernelFunc fallback, double costPerItem, F f) {
 
 // step(x) = 1 where x > 0, NaN where x is NaN, alpha elsewhere: the mask of every relu gradient.
 std::vector<Tensor> step(const KernelContext& c) {
-  static const KernelFunc fallback = ref::jsUnaryKernelWithAttrs([](const Attrs& a) {
-    double alpha = a.getDouble("alpha");
-    return [alpha](double x) { return std::isnan(x) ? x : x > 0 ? 1.0 : alpha; };
-  });
   const float alpha = static_cast<float>(c.attrs.getDouble("alpha"));
-  return floatKernel(fallback, 1, [alpha](VF x) { return select(x > 0.0f, splat(1), select(x != x, x, splat(alpha))); })(c);
+  return floatKernel("Step", 1, [alpha](VF x) { return select(x > 0.0f, splat(1), select(x != x, x, splat(alpha))); })(c);
 }
 
 // clipByValue: min(max(x, lo), hi) with NaN kept (relu6 layers and ReLU(maxValue) use it).
 std::vector<Tensor> clipByValue(const KernelContext& c) {
-  static const KernelFunc fallback = ref::jsUnaryKernelWithAttrs([](const Attrs& a) {
-    double lo = a.getDouble("clipValueMin"), hi = a.getDouble("clipValueMax");
-    return [lo, hi](double x) { return x > hi ? hi : x < lo ? lo : x; };
-  });
   const float lo = static_cast<float>(c.attrs.getDouble("clipValueMin"));
   const float hi = static_cast<float>(c.attrs.getDouble("clipValueMax"));
-  return floatKernel(fallback, 1, [lo, hi](VF x) {
+  return floatKernel("ClipByValue", 1, [lo, hi](VF x) {
     return select(x > hi, splat(hi), select(x < lo, splat(lo), x));
   })(c);
 }
@@ -172,19 +165,11 @@ void divideRow(float* x, float d, int64_t n) {
   mapRange(x, x, 0, n, [d](VF v) { return v / d; });
 }
 
-EF_REGISTER_KERNEL("Relu", "cpu",
-                   floatKernel(ref::jsUnaryKernel([](double x) { return std::isnan(x) || x > 0 ? x : 0.0; }), 1,
-                               vrelu));
-EF_REGISTER_KERNEL("Relu6", "cpu",
-                   floatKernel(ref::jsUnaryKernel([](double x) { return std::isnan(x) ? x : x > 6 ? 6.0 : x > 0 ? x : 0.0; }),
-                               1, [](VF x) { return select(x > 6.0f, splat(6), vrelu(x)); }));
-EF_REGISTER_KERNEL("Exp", "cpu",
-                   floatKernel(ref::jsUnaryKernel([](double x) { return std::exp(x); }, DType::float32), 20, vexp));
-EF_REGISTER_KERNEL("Sigmoid", "cpu",
-                   floatKernel(ref::jsUnaryKernel([](double x) { return 1 / (1 + std::exp(-x)); }), 25, vsigmoid));
-EF_REGISTER_KERNEL("Tanh", "cpu",
-                   floatKernel(ref::jsUnaryKernel([](double x) { return std::tanh(x); }), 35, vtanh));
-
+EF_REGISTER_KERNEL("Relu", "cpu", floatKernel("Relu", 1, vrelu));
+EF_REGISTER_KERNEL("Relu6", "cpu", floatKernel("Relu6", 1, [](VF x) { return select(x > 6.0f, splat(6), vrelu(x)); }));
+EF_REGISTER_KERNEL("Exp", "cpu", floatKernel("Exp", 20, vexp));
+EF_REGISTER_KERNEL("Sigmoid", "cpu", floatKernel("Sigmoid", 25, vsigmoid));
+EF_REGISTER_KERNEL("Tanh", "cpu", floatKernel("Tanh", 35, vtanh));
 EF_REGISTER_KERNEL("Step", "cpu", step);
 EF_REGISTER_KERNEL("ClipByValue", "cpu", clipByValue);
 
