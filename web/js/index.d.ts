@@ -344,3 +344,142 @@ export interface Environment {
 }
 export declare function env(): Environment;
 export declare const version: {[name: string]: string};
+
+// ---- layers and models (web/js/layers.mjs, models.mjs) ----
+export type Shape = Array<number | null>;
+export interface Serializable {getClassName(): string; getConfig(): object;}
+export interface LayerVariable {name: string; originalName: string; shape: Shape; dtype: string; trainable: boolean; read(): Tensor;}
+export interface Layer {
+  readonly name: string;
+  getClassName(): string;
+  apply(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], kwargs?: {training?: boolean}):
+      Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  trainable: boolean;
+  readonly built: boolean;
+  readonly outputShape: Shape | Shape[];
+  readonly input: SymbolicTensor | SymbolicTensor[];
+  readonly output: SymbolicTensor | SymbolicTensor[];
+  readonly weights: LayerVariable[];
+  getWeights(trainableOnly?: boolean): Tensor[];
+  setWeights(weights: Tensor[]): void;
+  countParams(): number;
+  getConfig(): object;
+  dispose(): {refCountAfterDispose: number; numDisposedVariables: number};
+}
+export declare class SymbolicTensor {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly dtype: string;
+  readonly rank: number;
+  readonly sourceLayer: Layer | null;
+}
+export declare const layers: {[factory: string]: (args?: object) => Layer};
+export declare const initializers: {[name: string]: (config?: object) => Serializable};
+export declare const regularizers: {[name: string]: (config?: object) => Serializable};
+export declare const constraints: {[name: string]: (config?: object) => Serializable};
+export declare function input(config: {shape?: Shape; batchShape?: Shape; name?: string; dtype?: string}): SymbolicTensor;
+
+export type Logs = {[key: string]: number};
+export declare class Callback {
+  model: LayersModel;
+  params: object;
+  onTrainBegin(logs?: Logs): Promise<void>;
+  onTrainEnd(logs?: Logs): Promise<void>;
+  onEpochBegin(epoch: number, logs?: Logs): Promise<void>;
+  onEpochEnd(epoch: number, logs?: Logs): Promise<void>;
+  onBatchBegin(batch: number, logs?: Logs): Promise<void>;
+  onBatchEnd(batch: number, logs?: Logs): Promise<void>;
+}
+export declare class CustomCallback extends Callback {constructor(args: object);}
+export declare class History extends Callback {epoch: number[]; history: {[key: string]: number[]};}
+export declare class EarlyStopping extends Callback {
+  constructor(args?: {monitor?: string; minDelta?: number; patience?: number; verbose?: number; mode?: 'auto' | 'min' | 'max'; baseline?: number});
+}
+export declare const callbacks: {earlyStopping(args?: object): EarlyStopping};
+
+export type ModelData = Tensor | Tensor[] | {[name: string]: Tensor};
+export interface ModelFitArgs {
+  batchSize?: number; epochs?: number; verbose?: number; validationSplit?: number;
+  validationData?: [ModelData, ModelData]; shuffle?: boolean; initialEpoch?: number;
+  callbacks?: Callback | Callback[] | object | object[];
+}
+export interface LayersModel extends Layer {}
+export declare class LayersModel {
+  readonly inputs: SymbolicTensor[];
+  readonly outputs: SymbolicTensor[];
+  readonly inputNames: string[];
+  readonly outputNames: string[];
+  readonly layers: Layer[];
+  readonly metricsNames: string[];
+  stopTraining: boolean;
+  getLayer(name?: string | null, index?: number): Layer;
+  summary(lineLength?: number, positions?: number[], printFn?: (line: string) => void): void;
+  compile(args: {optimizer: string | Optimizer; loss: string | string[] | {[output: string]: string};
+                 metrics?: string[] | {[output: string]: string | string[]}}): void;
+  fit(x: ModelData, y: ModelData, args?: ModelFitArgs): Promise<History>;
+  fitDataset(dataset: Dataset<unknown>, args: {epochs: number; batchesPerEpoch?: number; callbacks?: unknown;
+             validationData?: Dataset<unknown> | [ModelData, ModelData]; initialEpoch?: number}): Promise<History>;
+  evaluate(x: ModelData, y: ModelData, args?: {batchSize?: number}): Tensor | Tensor[];
+  evaluateDataset(dataset: Dataset<unknown>, args?: {batches?: number}): Promise<Tensor | Tensor[]>;
+  predict(x: ModelData, args?: {batchSize?: number}): Tensor | Tensor[];
+  predictOnBatch(x: ModelData): Tensor | Tensor[];
+  trainOnBatch(x: ModelData, y: ModelData): Promise<number | number[]>;
+  toJSON(unused?: unknown, returnString?: boolean): string | object;
+  save(handlerOrURL: string | IOHandler, config?: {includeOptimizer?: boolean}): Promise<object>;
+}
+export declare class Sequential extends LayersModel {
+  add(layer: Layer): void;
+  pop(): void;
+}
+export declare function sequential(config?: {layers?: Layer[]; name?: string}): Sequential;
+export declare function model(args: {inputs: SymbolicTensor | SymbolicTensor[]; outputs: SymbolicTensor | SymbolicTensor[]; name?: string}): LayersModel;
+
+// ---- tf.io (web/js/io.mjs) ----
+export interface ModelArtifacts {
+  modelTopology: object; weightSpecs?: object[]; weightData?: ArrayBuffer; trainingConfig?: object;
+  format?: string; generatedBy?: string; convertedBy?: string | null; userDefinedMetadata?: object;
+}
+export interface IOHandler {load?(): Promise<ModelArtifacts>; save?(artifacts: ModelArtifacts): Promise<object>;}
+export declare const io: {
+  fromMemory(artifacts: ModelArtifacts | object, weightSpecs?: object[], weightData?: ArrayBuffer, trainingConfig?: object): IOHandler;
+  withSaveHandler(save: (artifacts: ModelArtifacts) => Promise<object>): IOHandler;
+  http(path: string, options?: {requestInit?: object; weightPathPrefix?: string; fetchFunc?: typeof fetch;
+       onProgress?: (fraction: number) => void; weightUrlConverter?: (name: string) => Promise<string>}): IOHandler;
+  browserHTTPRequest(path: string, options?: object): IOHandler;
+  browserDownloads(fileNamePrefix?: string): IOHandler;
+  browserFiles(files: File[]): IOHandler;
+  browserLocalStorage(modelPath: string): IOHandler;
+  browserIndexedDB(modelPath: string): IOHandler;
+  fileSystem(dir: string): IOHandler;
+  concatenateArrayBuffers(buffers: ArrayBuffer[]): ArrayBuffer;
+};
+export declare function loadLayersModel(pathOrIOHandler: string | IOHandler, options?: {strict?: boolean; requestInit?: object;
+  weightPathPrefix?: string; onProgress?: (fraction: number) => void}): Promise<LayersModel>;
+
+// ---- tf.data (web/js/data.mjs) ----
+export interface Dataset<T> {
+  readonly size: number | null;
+  iterator(): Promise<{next(): Promise<{value: T; done: boolean}>}>;
+  map<O>(f: (x: T) => O): Dataset<O>;
+  mapAsync<O>(f: (x: T) => Promise<O>): Dataset<O>;
+  filter(predicate: (x: T) => boolean): Dataset<T>;
+  batch(batchSize: number, smallLastBatch?: boolean): Dataset<unknown>;
+  shuffle(bufferSize: number, seed?: string, reshuffleEachIteration?: boolean): Dataset<T>;
+  take(count: number): Dataset<T>;
+  skip(count: number): Dataset<T>;
+  repeat(count?: number): Dataset<T>;
+  prefetch(bufferSize: number): Dataset<T>;
+  concatenate(other: Dataset<T>): Dataset<T>;
+  forEachAsync(f: (x: T) => void | Promise<void>): Promise<void>;
+  toArray(): Promise<T[]>;
+}
+export interface CSVDataset extends Dataset<object> {columnNames(): Promise<string[]>;}
+export declare const data: {
+  array<T>(items: T[]): Dataset<T>;
+  generator<T>(generatorFn: () => Iterator<T> | AsyncIterator<T>): Dataset<T>;
+  zip(datasets: Dataset<unknown>[] | {[key: string]: Dataset<unknown>}): Dataset<unknown>;
+  csv(source: string, config?: {hasHeader?: boolean; columnNames?: string[]; configuredColumnsOnly?: boolean;
+      delimiter?: string; delimWhitespace?: boolean;
+      columnConfigs?: {[column: string]: {required?: boolean; dtype?: string; default?: unknown; isLabel?: boolean}}}): CSVDataset;
+  webcam(video?: HTMLVideoElement, config?: object): Promise<Dataset<Tensor> & {capture(): Promise<Tensor>; stop(): void}>;
+};

@@ -2,6 +2,11 @@
 //   import * as tf from 'edgeflow';   // the wasm module is loaded when the import resolves
 import {wasm} from './loader.mjs';
 import {fused, image, losses, ops} from './ops.mjs';
+import {setModelWrapper} from './io.mjs';
+import {wrapLayer} from './layers.mjs';
+import './models.mjs';  // registers the model classes that wrapLayer makes
+
+setModelWrapper(wrapLayer);
 
 export {Tensor, Variable, variable, scalar, tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d} from './tensor.mjs';
 export {customGrad, dispose, disposeVariables, grad, grads, keep, memory, tidy, valueAndGrad, valueAndGrads, variableGrads} from './engine.mjs';
@@ -9,6 +14,11 @@ export {buffer, TensorBuffer} from './buffer.mjs';
 export {browser, nextFrame} from './browser.mjs';
 export {AdamOptimizer, MomentumOptimizer, Optimizer, SGDOptimizer, train} from './train.mjs';
 export {fused, image, losses};
+export {SymbolicTensor, constraints, initializers, input, layers, regularizers} from './layers.mjs';
+export {LayersModel, Sequential, model, sequential} from './models.mjs';
+export {Callback, CustomCallback, EarlyStopping, History, callbacks} from './callbacks.mjs';
+export {io, loadLayersModel} from './io.mjs';
+export {data} from './data.mjs';
 
 export const version = {edgeflow: '0.1.0', 'tfjs-core': '4.22.0 (API)'};
 export const Reduction = Object.freeze({NONE: 0, MEAN: 1, SUM: 2, SUM_BY_NONZERO_WEIGHTS: 3});

@@ -51,6 +51,8 @@ export class SGDOptimizer extends Optimizer {
     checkRate('sgd: learningRate', learningRate);
     this.learningRate = learningRate;
   }
+  getClassName() { return 'SGD'; }
+  getConfig() { return {learningRate: this.learningRate}; }
   update(name, value, gradient) {
     value.assign(ops.add(ops.mul(gradient, -this.learningRate), value));
   }
@@ -63,6 +65,8 @@ export class MomentumOptimizer extends Optimizer {
     checkRate('momentum: momentum', momentum);
     Object.assign(this, {learningRate, momentum, useNesterov, accumulations: new Map()});
   }
+  getClassName() { return 'Momentum'; }
+  getConfig() { return {learningRate: this.learningRate, momentum: this.momentum, useNesterov: this.useNesterov}; }
   update(name, value, gradient) {
     const accumulation = this.slot(this.accumulations, name, value);
     const next = ops.add(ops.mul(accumulation, this.momentum), gradient);
@@ -82,6 +86,8 @@ export class AdamOptimizer extends Optimizer {
     this.accBeta1 = beta1;  // beta^t, kept as float32 like TF.js's scalar variables
     this.accBeta2 = beta2;
   }
+  getClassName() { return 'Adam'; }
+  getConfig() { return {learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon}; }
   update(name, value, gradient) {
     const m = this.slot(this.m, name, value);
     const v = this.slot(this.v, name, value);
