@@ -86,6 +86,9 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     assert.deepEqual(r.toPixels.ours, r.toPixels.theirs, 'toPixels bytes equal TF.js\'s');
     assert.deepEqual(r.toPixels.canvas, r.toPixels.ours.slice(0, 16), 'toPixels drew the canvas');
     assert.ok(r.nextFrameMs >= 0 && r.nextFrameMs < 5000, `nextFrame resolved (${r.nextFrameMs} ms)`);
+    assert.equal(r.linear.epochs, 500);
+    assert.ok(Math.abs(r.linear.prediction - 19) < 0.5, `linear model: predict(10) = ${r.linear.prediction}`);
+    assert.ok(r.linear.ticks > 0, `a 10 ms timer ran ${r.linear.ticks} times during ${r.linear.fitMs} ms of fit()`);
     assert.deepEqual(r.badShapeError,
                      {isError: true, message: 'add: operands could not be broadcast together with shapes [2,3] and [4]'});
   } finally {
