@@ -5,67 +5,23 @@
 // leaks nothing, errors are JS Errors with edgeflow's message, nextFrame resolves, no page errors. A screenshot is kept beside the package.
 // Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
-import {chromium} from 'playwright-core';
+import {launch, makeSite, root, serve, watchedPage, webDir} from './site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../../..');
-const webDir = process.env.EDGEFLOW_WEB_DIR ?? path.join(root, 'build-wasm/web');
-const cli = process.env.EDGEFLOW_CLI ?? path.join(root, 'build/tools/edgeflow');
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// A folder to serve: the package's files, TF.js's bundle and the page (serve refuses symlinks
-// that leave its folder, so these are copies).
-function makeSite() {
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'edgeflow-browser-'));
-  fs.mkdirSync(path.join(site, 'edgeflow'));
-  for (const f of fs.readdirSync(webDir))
-    if (/\.(mjs|wasm|json)$/.test(f)) fs.copyFileSync(path.join(webDir, f), path.join(site, 'edgeflow', f));
-  fs.copyFileSync(path.join(root, 'node_modules/@tensorflow/tfjs/dist/tf.min.js'), path.join(site, 'tf.min.js'));
-  fs.copyFileSync(path.join(here, 'page.html'), path.join(site, 'index.html'));
-  return site;
-}
-
-// Starts `edgeflow serve SITE --port 0`; resolves with {url, stop}.
-function serve(site) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['serve', site, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`edgeflow serve printed no URL: ${out}`)), 15000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/[0-9.]+:\d+\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({url: m[0], stop: () => child.kill('SIGTERM')});
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`edgeflow serve exited (${code}): ${out}`)));
-  });
-}
 
 test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, async () => {
-  assert.ok(fs.existsSync(path.join(webDir, 'index.mjs')), `no built package in ${webDir}`);
-  assert.ok(fs.existsSync(cli), `no edgeflow CLI at ${cli} (build it natively first)`);
-  assert.ok(fs.existsSync(browserPath), `no Chromium at ${browserPath} (scripts/setup.sh installs it)`);
-  const site = makeSite();
+  const site = makeSite({'tf.min.js': path.join(root, 'node_modules/@tensorflow/tfjs/dist/tf.min.js'),
+                         'ops.html': path.join(here, 'page.html')});
   const server = await serve(site);
-  const browser = await chromium.launch({executablePath: browserPath, args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync']});
+  const browser = await launch();
   try {
-    const page = await browser.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-    await page.goto(server.url + 'index.html');
+    const {page, errors: pageErrors} = await watchedPage(browser);
+    await page.goto(server.url + 'ops.html');
     await page.waitForFunction(() => window.results !== undefined, null, {timeout: 60000});
     const r = await page.evaluate(() => window.results);
     await page.screenshot({path: path.join(webDir, 'browser-ops.png')});

