@@ -33,7 +33,9 @@ int64_t product(const Shape& s, size_t from) {
 class ActivationLayerImpl : public LayerImpl {
  public:
   explicit ActivationLayerImpl(const layers::ActivationLayerArgs& a)
-      : LayerImpl(layerArgsOf(a)), activation_(activations::getActivation(a.activation)) {}
+      : LayerImpl(layerArgsOf(a)), activation_(activations::getActivation(a.activation)) {
+    supportsMasking_ = true;
+  }
   std::string getClassName() const override { return "Activation"; }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
     return {activation_->apply(exactlyOneTensor(inputs, name_))};
@@ -91,7 +93,9 @@ class FlattenImpl : public LayerImpl {
 class DropoutImpl : public LayerImpl {
  public:
   explicit DropoutImpl(const layers::DropoutLayerArgs& a)
-      : LayerImpl(layerArgsOf(a)), rate_(std::max(std::min(a.rate, 1.0), 0.0)), noiseShape_(a.noiseShape), seed_(a.seed) {}
+      : LayerImpl(layerArgsOf(a)), rate_(std::max(std::min(a.rate, 1.0), 0.0)), noiseShape_(a.noiseShape), seed_(a.seed) {
+    supportsMasking_ = true;
+  }
   std::string getClassName() const override { return "Dropout"; }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs& kwargs) override {
     const Tensor& x = exactlyOneTensor(inputs, name_);

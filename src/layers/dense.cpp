@@ -15,6 +15,7 @@ using namespace layers_internal;
 class DenseImpl : public LayerImpl {
  public:
   explicit DenseImpl(const layers::DenseLayerArgs& a) : LayerImpl(layerArgsOf(a)) {
+    supportsMasking_ = true;
     if (a.batchInputShape.empty() && a.inputShape.empty() && a.inputDim)
       batchInputShape_ = Shape{a.batchSize.value_or(-1), *a.inputDim};
     units_ = a.units;

@@ -2,6 +2,8 @@
 #include "edgeflow/layers/embedding.h"
 
 #include "edgeflow/engine.h"
+#include "edgeflow/ops/creation.h"
+#include "edgeflow/ops/logical.h"
 #include "edgeflow/ops/manipulation.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/common.h"
@@ -36,6 +38,12 @@ class EmbeddingImpl : public LayerImpl {
     activityRegularizer_ = regularizers::getRegularizer(a.activityRegularizer);
   }
   std::string getClassName() const override { return "Embedding"; }
+
+  // With maskZero, index 0 is padding: the mask is input != 0.
+  std::vector<Tensor> computeMask(const std::vector<Tensor>& inputs, const std::vector<Tensor>&) override {
+    if (!maskZero_.value_or(false)) return {};
+    return {notEqual(inputs.at(0), zerosLike(inputs.at(0)))};
+  }
 
   void build(const std::vector<Shape>&) override {
     embeddings_ = addWeight("embeddings", {inputDim_, outputDim_}, dtype_, initializer_, regularizer_, true, constraint_);

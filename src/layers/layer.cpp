@@ -58,6 +58,13 @@ std::vector<Tensor> LayerImpl::call(const std::vector<Tensor>& inputs, const Kwa
 
 std::vector<Shape> LayerImpl::computeOutputShape(const std::vector<Shape>& inputShapes) { return inputShapes; }
 
+std::vector<Tensor> LayerImpl::computeMask(const std::vector<Tensor>&, const std::vector<Tensor>& masks) {
+  if (supportsMasking_) return masks;
+  for (const Tensor& m : masks)
+    if (m.defined()) throw Error("Layer " + name_ + " does not support masking, but was passed an inputMask.");
+  return {};
+}
+
 ConfigDict LayerImpl::getConfig() const {
   Json c{{"name", name_}, {"trainable", trainable()}};
   if (batchInputShape_) c["batchInputShape"] = shapeToJson(*batchInputShape_);

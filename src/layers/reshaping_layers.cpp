@@ -80,8 +80,14 @@ class RepeatVectorImpl : public LayerImpl {
 
 class MaskingImpl : public LayerImpl {
  public:
-  explicit MaskingImpl(const layers::MaskingLayerArgs& a) : LayerImpl(layerArgsOf(a)), maskValue_(a.maskValue) {}
+  explicit MaskingImpl(const layers::MaskingLayerArgs& a) : LayerImpl(layerArgsOf(a)), maskValue_(a.maskValue) {
+    supportsMasking_ = true;
+  }
   std::string getClassName() const override { return "Masking"; }
+  // A step is kept when any of its features differs from maskValue: [batch, timeSteps] bool.
+  std::vector<Tensor> computeMask(const std::vector<Tensor>& inputs, const std::vector<Tensor>&) override {
+    return {any(notEqual(onlyInput(inputs, name_), maskValue_), -1)};
+  }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
     return {tidy([&] {
       const Tensor& x = onlyInput(inputs, name_);

@@ -35,7 +35,9 @@ std::vector<LayerVariable> concatWeights(std::vector<LayerVariable> a, const std
 class TimeDistributedImpl : public LayerImpl {
  public:
   explicit TimeDistributedImpl(const layers::WrapperLayerArgs& a)
-      : LayerImpl(layerArgsOf(a)), layer_(innerOf(a.layer, "TimeDistributed")) {}
+      : LayerImpl(layerArgsOf(a)), layer_(innerOf(a.layer, "TimeDistributed")) {
+    supportsMasking_ = true;
+  }
 
   std::string getClassName() const override { return "TimeDistributed"; }
 
@@ -117,6 +119,13 @@ class BidirectionalImpl : public LayerImpl {
     forward_->name_ = "forward_" + forward_->name_;
     backward_->name_ = "backward_" + backward_->name_;
     inputSpec_ = inner->inputSpec_;
+    supportsMasking_ = true;
+  }
+
+  // The input's mask for each returned sequence (two with mergeMode "none"); none for states.
+  std::vector<Tensor> computeMask(const std::vector<Tensor>&, const std::vector<Tensor>& masks) override {
+    const Tensor mask = returnSequences_ && !masks.empty() ? masks[0] : Tensor();
+    return std::vector<Tensor>(mergeMode_ == "none" ? 2 : 1, mask);
   }
 
   std::string getClassName() const override { return "Bidirectional"; }

@@ -29,15 +29,30 @@ const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, FeedDict& fe
   if (!layer) throw Error("execute: the layer producing " + t->name + " no longer exists");
   if (dynamic_cast<InputLayerImpl*>(layer.get()))
     throw Error("execute: no value was fed for the input " + t->name + " (layer " + layer->name() + ")");
-  std::vector<Tensor> inputs;
-  for (auto& x : t->inputs) inputs.push_back(compute(x.data(), feeds, kwargs));
-  std::vector<Tensor> outputs = layer->apply(inputs, kwargs);
+  std::vector<Tensor> inputs, masks;
+  bool masked = false;
+  for (auto& x : t->inputs) {
+    inputs.push_back(compute(x.data(), feeds, kwargs));
+    masks.push_back(feeds.mask(x.data().get()));
+    masked = masked || masks.back().defined();
+  }
+  // As TF.js's executor: the layer gets its first input's mask, and a layer that does not
+  // support masking drops the masks.
+  Kwargs layerKwargs = kwargs;
+  if (masked) layerKwargs.mask = masks[0];
+  std::vector<Tensor> outputs = layer->apply(inputs, layerKwargs);
+  std::vector<Tensor> outputMasks;
+  if (layer->supportsMasking_ || !masked) outputMasks = layer->computeMask(inputs, masks);
   const Node& node = *layer->inboundNodes_.at(size_t(t->nodeIndex));
   if (outputs.size() != node.outputTensors.size())
     throw Error("execute: layer " + layer->name() + " returned " + std::to_string(outputs.size()) + " outputs, expected " +
                 std::to_string(node.outputTensors.size()));
-  for (size_t i = 0; i < outputs.size(); ++i)
-    if (!feeds.has(node.outputTensors[i].get())) feeds.set(node.outputTensors[i].get(), outputs[i]);
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const SymbolicTensorData* key = node.outputTensors[i].get();
+    if (feeds.has(key)) continue;
+    feeds.set(key, outputs[i]);
+    if (i < outputMasks.size() && outputMasks[i].defined()) feeds.setMask(key, outputMasks[i]);
+  }
   return feeds.get(t.get());
 }
 

@@ -14,9 +14,15 @@ class FeedDict {
   bool has(const SymbolicTensorData* key) const { return values_.count(key) > 0; }
   const Tensor& get(const SymbolicTensorData* key) const { return values_.at(key); }
   void set(const SymbolicTensorData* key, const Tensor& value) { values_[key] = value; }
+  // The mask a layer computed for a tensor (Layer::computeMask); undefined if none.
+  Tensor mask(const SymbolicTensorData* key) const {
+    auto it = masks_.find(key);
+    return it == masks_.end() ? Tensor() : it->second;
+  }
+  void setMask(const SymbolicTensorData* key, const Tensor& mask) { masks_[key] = mask; }
 
  private:
-  std::map<const SymbolicTensorData*, Tensor> values_;
+  std::map<const SymbolicTensorData*, Tensor> values_, masks_;
 };
 
 // Computes fetches from feeds, applying each layer once per node in dependency order.

@@ -134,6 +134,21 @@ function zooModels() {
     L.simpleRNN({units: 3, returnSequences: true}), L.gru({units: 3, returnSequences: true, goBackwards: true}),
     L.bidirectional({layer: L.lstm({units: 2, returnSequences: true}), mergeMode: 'concat'}),
     L.bidirectional({layer: L.gru({units: 2}), mergeMode: 'ave'}), L.dense({units: 2})]});
+  // The generic rnn over one cell and over a list of cells (a StackedRNNCells).
+  models.rnn_cells = tf.sequential({layers: [
+    L.rnn({cell: L.gruCell({units: 3}), returnSequences: true, inputShape: [5, 2]}),
+    L.rnn({cell: [L.lstmCell({units: 3}), L.simpleRNNCell({units: 2, activation: 'relu'})], goBackwards: true}),
+    L.dense({units: 2})]});
+  // Masks: Masking and Embedding(maskZero) mask steps; the RNNs keep their state over them and
+  // Dense, Bidirectional and returnSequences pass the mask on.
+  models.masking = tf.sequential({layers: [
+    L.masking({maskValue: 0, inputShape: [5, 3]}), L.dense({units: 4, activation: 'tanh'}),
+    L.bidirectional({layer: L.simpleRNN({units: 2, returnSequences: true}), mergeMode: 'concat'}),
+    L.lstm({units: 3, returnSequences: true, goBackwards: true}),
+    L.rnn({cell: [L.gruCell({units: 2}), L.lstmCell({units: 2})]}), L.dense({units: 2})]});
+  models.embedding_mask_zero = tf.sequential({layers: [
+    L.embedding({inputDim: 10, outputDim: 3, inputLength: 5, maskZero: true}), L.gru({units: 3}),
+    L.dense({units: 1})]});
   return models;
 }
 
@@ -173,6 +188,8 @@ async function zoo(dir) {
     randomizeWeights(model, seed * 100);
     const xs = inputsFor(model, seed++);
     if (name === 'embedding') xs[0] = tf.tensor2d([[0, 3, 9, 3], [7, 1, 1, 2]]);  // indices
+    if (name === 'embedding_mask_zero') xs[0] = tf.tensor2d([[0, 3, 0, 9, 0], [7, 1, 0, 0, 0]]);
+    if (name === 'masking') xs[0] = tf.mul(xs[0], tf.tensor([1, 0, 1, 1, 0, 1, 1, 1, 0, 0], [2, 5, 1]));
     const y = model.predict(xs.length === 1 ? xs[0] : xs);
     await saveTo(model, path.join(dir, name));
     fs.writeFileSync(path.join(dir, name, 'expected.json'), JSON.stringify({

@@ -143,21 +143,31 @@ void runFit(const Json& c) {
   expectWeights(model.getWeights(), c["finalWeights"], "final weight");
 }
 
-// x (and gradInput) is one tensor, or a list of them for layers of several inputs (merge).
+// x (and gradInput) is one tensor, or a list of them for layers of several inputs (merge); y and
+// dy are lists for layers of several outputs (RNN cells, returnState); mask, if any, goes to every
+// call as kwargs.mask.
 void runLayer(const Json& c) {
   Layer layer = layers::deserialize(fromJson(Json{{"className", c["className"]}, {"config", c["config"]}}));
   const bool multi = c["x"].is_array();
   std::vector<Tensor> xs = multi ? makeTensors(c["x"]) : std::vector<Tensor>{makeTensor(c["x"])};
-  auto applyTo = [&](const std::vector<Tensor>& inputs) {
-    return multi ? layer.apply(inputs) : layer.apply(inputs[0]);
-  };
-  applyTo(xs);  // builds the weights
+  const bool multiOut = c["y"].is_array();
+  const Json wantY = multiOut ? c["y"] : Json::array({c["y"]});
+  std::vector<Tensor> dys = multiOut ? makeTensors(c["dy"]) : std::vector<Tensor>{makeTensor(c["dy"])};
+  Kwargs kwargs;
+  if (c.contains("mask")) kwargs.mask = makeTensor(c["mask"]);
+  layer.applyMulti(xs, kwargs);  // builds the weights
   // The round trip: the layer built from TF.js's config writes the same config back.
   EXPECT_EQ(toJson(layer.getConfig()).dump(), c["config"].dump()) << "getConfig()";
   layer.setWeights(makeTensors(c["weights"]));
-  expectTensor(applyTo(xs), c["y"], kValueTol, "output");
-  Tensor dy = makeTensor(c["dy"]);
-  auto f = [&](const std::vector<Tensor>& inputs) { return sum(mul(applyTo(inputs), dy)); };
+  std::vector<Tensor> ys = layer.applyMulti(xs, kwargs);
+  ASSERT_EQ(ys.size(), wantY.size()) << "outputs";
+  for (size_t i = 0; i < ys.size(); ++i) expectTensor(ys[i], wantY[i], kValueTol, "output " + std::to_string(i));
+  auto f = [&](const std::vector<Tensor>& inputs) {
+    std::vector<Tensor> out = layer.applyMulti(inputs, kwargs);
+    Tensor total = sum(mul(out.at(0), dys[0]));
+    for (size_t i = 1; i < out.size(); ++i) total = add(total, sum(mul(out[i], dys.at(i))));
+    return total;
+  };
   // A null gradient: TF.js has none to compare with (integer inputs, or its gradient throws).
   if (!c["gradInput"].is_null()) {
     std::vector<Tensor> gradInputs = grads(f)(xs, Tensor());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 using namespace edgeflow;
 
@@ -14,17 +15,8 @@ namespace {
 
 std::vector<double> values(const Tensor& t) { return t.dataSync<double>(); }
 
-template <class F>
-std::string errorOf(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using edgeflow_test::errorOf;
+using edgeflow_test::has;
 
 }  // namespace
 

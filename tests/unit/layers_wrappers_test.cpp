@@ -5,22 +5,14 @@
 #include <string>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 using namespace edgeflow;
 
 namespace {
 
-template <class F>
-std::string errorOf(F f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using edgeflow_test::errorOf;
+using edgeflow_test::has;
 
 }  // namespace
 

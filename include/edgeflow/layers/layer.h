@@ -31,6 +31,7 @@ struct SymbolicTensorData;
 // Call-time arguments of a layer (TF.js's kwargs).
 struct Kwargs {
   bool training = false;  // e.g. Dropout only drops while training
+  Tensor mask{};          // the first input's mask (e.g. [batch, timeSteps] bool), given by models
 };
 
 // A layer's weight: a tf.Variable with a layer-scoped name ("dense_Dense1/kernel"), a trainable
@@ -140,6 +141,9 @@ class LayerImpl : public std::enable_shared_from_this<LayerImpl> {
   virtual void build(const std::vector<Shape>& inputShapes);
   virtual std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs& kwargs);
   virtual std::vector<Shape> computeOutputShape(const std::vector<Shape>& inputShapes);
+  // The masks of the outputs (Keras): the input masks when the layer supportsMasking_, else none
+  // (an error if it got one). An undefined Tensor is "no mask".
+  virtual std::vector<Tensor> computeMask(const std::vector<Tensor>& inputs, const std::vector<Tensor>& masks);
   // {name, trainable, [batchInputShape], [dtype]}; layers add their own fields first.
   virtual ConfigDict getConfig() const;
 
@@ -185,6 +189,7 @@ class LayerImpl : public std::enable_shared_from_this<LayerImpl> {
   int64_t id_ = 0;
   bool built_ = false;
   bool trainable_ = true;
+  bool supportsMasking_ = false;
   std::optional<Shape> batchInputShape_{};
   std::optional<DType> dtype_{};
   std::vector<InputSpec> inputSpec_{};

@@ -10,23 +10,30 @@ const ACTIVATIONS = ['elu', 'selu', 'relu', 'relu6', 'linear', 'sigmoid', 'hardS
 // for a layer TF.js cannot differentiate (ThresholdedReLU: no gradient for Greater). With
 // indices (Embedding), inputs are integers in [0, indices) and have no gradient (gradInput null).
 // xFn transforms the generated inputs (e.g. to plant masked steps), weightsFn the weights.
+// mask ([batch, timeSteps] bool) goes to every call as kwargs.mask, as models pass it on.
 // mathFn(x, weights) replaces the layer by its formula in TF.js ops, where TF.js's layer is wrong
 // (BatchNormalization on a non-last axis: its cpu kernel ignores the broadcast shape); the
 // trainable weights must then come first in layer.weights.
 export function layerCase(tf, name, make, inputShape, rand,
-    {range = 2, mathGrad, indices, xFn = (x) => x, weightsFn = (layer, ws) => ws, mathFn} = {}) {
+    {range = 2, mathGrad, indices, xFn = (x) => x, weightsFn = (layer, ws) => ws, mathFn, mask} = {}) {
+  const kwargs = () => (mask ? {mask} : undefined);  // fresh: RNN.apply writes initialState into it
   const layer = make();
   const multi = Array.isArray(inputShape[0]);
   const shapes = multi ? inputShape : [inputShape];
   const xs = shapes.map((s) => (indices ? tf.tensor(uniform(rand, s, 0, indices).map(Math.floor), s, 'int32') :
     xFn(tf.tensor(uniform(rand, s, -range, range), s))));
   const input = multi ? xs : xs[0];
-  layer.apply(input);  // builds the weights
+  layer.apply(input, kwargs());  // builds the weights
   const weights = weightsFn(layer, layer.weights.map((w) => tf.tensor(uniform(rand, w.shape, -0.8, 0.8), w.shape)));
   layer.setWeights(weights);
-  const y = mathFn ? mathFn(xs[0], weights) : layer.apply(input);
-  const dy = tf.tensor(uniform(rand, y.shape), y.shape);
-  const f = (...inputs) => tf.sum(tf.mul(layer.apply(multi ? inputs : inputs[0]), dy));
+  // A layer of several outputs (an RNN cell, returnState): y and dy are lists, f sums over them.
+  const y = mathFn ? mathFn(xs[0], weights) : layer.apply(input, kwargs());
+  const multiOut = Array.isArray(y);
+  const ys = multiOut ? y : [y];
+  const dys = ys.map((t) => tf.tensor(uniform(rand, t.shape), t.shape));
+  const dy = dys[0];
+  const weighted = (out) => [].concat(out).map((t, i) => tf.sum(tf.mul(t, dys[i]))).reduce((a, b) => tf.add(a, b));
+  const f = (...inputs) => weighted(layer.apply(multi ? inputs : inputs[0], kwargs()));
   if (mathFn) {
     const k = layer.trainableWeights.length;
     const g = (x, ...trainable) => tf.sum(tf.mul(mathFn(x, trainable.concat(weights.slice(k))), dy));
@@ -47,7 +54,8 @@ export function layerCase(tf, name, make, inputShape, rand,
   const gradErrors = [];
   const gradInputs = indices ? null : mathGrad ? [mathGrad(xs[0], dy)] : tfGrad(() => tf.grads(f)(xs), 'input');
   const c = {name, kind: 'layer', className: layer.getClassName(), config: layer.getConfig(),
-    x: multi ? xs.map(encode) : encode(xs[0]), weights: weights.map(encode), y: encode(y), dy: encode(dy),
+    x: multi ? xs.map(encode) : encode(xs[0]), weights: weights.map(encode),
+    y: multiOut ? ys.map(encode) : encode(y), dy: multiOut ? dys.map(encode) : encode(dy),
     gradInput: !gradInputs ? null : multi ? gradInputs.map(encode) : encode(gradInputs[0]), gradWeights: []};
   const trainable = layer.trainableWeights.map((w) => w.read());
   if (trainable.length > 0) {
@@ -55,6 +63,7 @@ export function layerCase(tf, name, make, inputShape, rand,
     c.gradWeights = r ? trainable.map((v) => encode(r.grads[v.name])) : null;
   }
   if (gradErrors.length) c.tfjsGradientErrors = gradErrors;
+  if (mask) c.mask = encode(mask);
   return c;
 }
 

@@ -1,7 +1,26 @@
-// Recurrent layers and the wrappers (bidirectional, timeDistributed): outputs, returned sequences,
-// backwards processing, and the gradients through time for the input and every weight.
+// Recurrent layers, their cells, the generic rnn (over one cell or stacked cells) and the wrappers
+// (bidirectional, timeDistributed): outputs, returned sequences and states, backwards processing,
+// and the gradients through time for the input and every weight.
 import {layerCase} from './layers.mjs';
 import {rng} from './util.mjs';
+
+function built(cell, inputShape) {
+  cell.build(inputShape);
+  return cell;
+}
+
+// TF.js's StackedRNNCells.setWeights hands the cells the wrong slices (it splices at the cell's
+// weight count); this sets each cell's own weights in order, as edgeflow's setWeights does.
+function settable(stack) {
+  stack.setWeights = (weights) => {
+    let next = 0;
+    for (const cell of stack.cells) {
+      cell.setWeights(weights.slice(next, next + cell.weights.length));
+      next += cell.weights.length;
+    }
+  };
+  return stack;
+}
 
 export async function recurrentCases(tf) {
   const rand = rng('recurrent');
@@ -35,6 +54,43 @@ export async function recurrentCases(tf) {
     ['time_distributed_conv2d',
       () => L.timeDistributed({layer: L.conv2d({filters: 2, kernelSize: 2, activation: 'relu'})}), [2, 3, 4, 4, 1]],
     ['time_distributed_flatten', () => L.timeDistributed({layer: L.flatten()}), [2, 3, 2, 2]],
+    // Cells on their own: one step on [x, ...states], returning [output, ...states]. TF.js's cell
+    // cannot build from a list of shapes, so it is built first.
+    ['simple_rnn_cell', () => built(L.simpleRNNCell({units: 3}), [2, 4]), [[2, 4], [2, 3]]],
+    ['gru_cell_sigmoid', () => built(L.gruCell({units: 2, recurrentActivation: 'sigmoid', implementation: 1}), [3, 2]),
+      [[3, 2], [3, 2]]],
+    ['lstm_cell_no_bias', () => built(L.lstmCell({units: 2, useBias: false}), [2, 3]), [[2, 3], [2, 2], [2, 2]]],
+    ['lstm_cell_forget_bias', () => built(L.lstmCell({units: 3, unitForgetBias: true, implementation: 2}), [1, 2]),
+      [[1, 2], [1, 3], [1, 3]]],
+    ['stacked_cells', () => settable(L.stackedRNNCells({cells: [L.simpleRNNCell({units: 2}), L.gruCell({units: 3})]})),
+      [[2, 3], [2, 3], [2, 2]]],
+    // The generic RNN over one cell, and over a list of cells (a StackedRNNCells).
+    ['rnn_simple_cell', () => L.rnn({cell: L.simpleRNNCell({units: 3})}), [2, 4, 3]],
+    ['rnn_gru_cell_sequences_backwards',
+      () => L.rnn({cell: L.gruCell({units: 2, activation: 'relu'}), returnSequences: true, goBackwards: true}),
+      [2, 3, 2]],
+    ['rnn_lstm_cell_state', () => L.rnn({cell: L.lstmCell({units: 2}), returnState: true}), [2, 3, 3]],
+    ['rnn_lstm_cell_initial_state', () => L.rnn({cell: L.lstmCell({units: 2})}), [[2, 3, 4], [2, 2], [2, 2]]],
+    ['rnn_stacked_sequences',
+      () => L.rnn({cell: [L.lstmCell({units: 3}), L.simpleRNNCell({units: 2})], returnSequences: true}), [2, 4, 3]],
+    ['rnn_stacked_state_backwards',
+      () => L.rnn({cell: [L.gruCell({units: 2}), L.lstmCell({units: 3})], returnState: true, goBackwards: true}),
+      [2, 3, 2]],
+    ['rnn_stacked_initial_state', () => L.rnn({cell: [L.lstmCell({units: 2}), L.simpleRNNCell({units: 3})]}),
+      [[2, 3, 2], [2, 3], [2, 2], [2, 2]]],
+    ['rnn_stacked_one_cell', () => L.rnn({cell: [L.gruCell({units: 2})]}), [3, 2, 2]],
   ];
-  return list.map(([name, make, shape]) => layerCase(tf, name, make, shape, rand));
+  // Masked steps (kwargs.mask, what Masking and Embedding's maskZero give): the output and states
+  // stay those of the previous step.
+  const mask = tf.tensor([[1, 0, 1, 1, 0], [0, 1, 1, 0, 1]], [2, 5], 'bool');
+  const masked = [
+    ['lstm_masked_state', () => L.lstm({units: 2, returnState: true}), [2, 5, 3]],
+    ['gru_masked_sequences_backwards', () => L.gru({units: 3, returnSequences: true, goBackwards: true}), [2, 5, 2]],
+    ['rnn_stacked_masked_initial_state', () => L.rnn({cell: [L.simpleRNNCell({units: 2}), L.lstmCell({units: 2})]}),
+      [[2, 5, 2], [2, 2], [2, 2], [2, 2]]],
+    ['bidirectional_masked_sequences', () => L.bidirectional({layer: L.simpleRNN({units: 2, returnSequences: true})}),
+      [2, 5, 3]],
+  ];
+  return list.map(([name, make, shape]) => layerCase(tf, name, make, shape, rand)).concat(
+    masked.map(([name, make, shape]) => layerCase(tf, name, make, shape, rand, {mask})));
 }
