@@ -49,7 +49,7 @@ async function alertsOf(name, count, timeout, seed) {
   await page.goto(`${server.url}examples/${name}/`);
   await Promise.race([finished, new Promise((_, reject) =>
     setTimeout(() => reject(new Error(`${name}: ${alerts.length} of ${count} alerts after ${timeout} ms; errors: ${errors}`)), timeout))]);
-  await page.screenshot({path: path.join(webDir, `page-${name}.png`)});
+  await page.screenshot({path: path.join(webDir, `page-${name}.png`), fullPage: true});
   assert.deepEqual(errors, [], `${name}: page errors`);
   await page.close();
   return alerts;
@@ -68,4 +68,17 @@ test('linear page: predict(10) after 500 epochs is 19 +- 0.5', {timeout: 120000}
 test('iris page: tf.data.csv over HTTP, fitDataset, and the three test flowers', {timeout: 180000}, async () => {
   const alerts = await alertsOf('iris', 3, 150000, 3);
   assert.deepEqual(alerts, ['Setosa', 'Versicolor', 'Virginica']);
+});
+
+test('mobilenet page: loads the TF.js layers model over HTTP; the parrot photo is a macaw', {timeout: 120000}, async () => {
+  const {page, errors} = await watchedPage(browser);
+  await page.goto(`${server.url}examples/mobilenet/`);
+  await page.waitForFunction(() => document.querySelectorAll('#predictions li').length === 3 ||
+                                   document.getElementById('status').textContent.startsWith('Error'), null, {timeout: 90000});
+  const items = await page.$$eval('#predictions li', (lis) => lis.map((li) => li.textContent));
+  await page.screenshot({path: path.join(webDir, 'page-mobilenet.png'), fullPage: true});
+  assert.deepEqual(errors, []);
+  assert.equal(items.length, 3, await page.textContent('#status'));
+  assert.match(items[0], /^macaw \((9\d|100)\.\d %\)$/, `top-1: ${items[0]}`);
+  await page.close();
 });
