@@ -483,3 +483,13 @@ export declare const data: {
       columnConfigs?: {[column: string]: {required?: boolean; dtype?: string; default?: unknown; isLabel?: boolean}}}): CSVDataset;
   webcam(video?: HTMLVideoElement, config?: object): Promise<Dataset<Tensor> & {capture(): Promise<Tensor>; stop(): void}>;
 };
+
+// ---- tf.util (web/js/util.mjs) ----
+export declare const util: {
+  shuffle(array: unknown[] | Uint32Array | Int32Array | Float32Array): void;
+  shuffleCombo(array: unknown[], array2: unknown[]): void;
+  createShuffledIndices(n: number): Uint32Array;
+  sizeFromShape(shape: number[]): number;
+  now(): number;
+  assert(expr: boolean, msg: string | (() => string)): void;
+};

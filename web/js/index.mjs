@@ -19,6 +19,7 @@ export {LayersModel, Sequential, model, sequential} from './models.mjs';
 export {Callback, CustomCallback, EarlyStopping, History, callbacks} from './callbacks.mjs';
 export {io, loadLayersModel} from './io.mjs';
 export {data} from './data.mjs';
+export {util} from './util.mjs';
 
 export const version = {edgeflow: '0.1.0', 'tfjs-core': '4.22.0 (API)'};
 export const Reduction = Object.freeze({NONE: 0, MEAN: 1, SUM: 2, SUM_BY_NONZERO_WEIGHTS: 3});

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 
-import {launch, makeSite, serve, watchedPage, webDir} from './site.mjs';
+import {launch, makeSite, root, runCli, serve, watchedPage, webDir} from './site.mjs';
 
 let site;
 let server;
@@ -15,6 +15,12 @@ let browser;
 before(async () => {
   assert.ok(fs.existsSync(path.join(webDir, 'edgeflow.js')), `no classic-script build in ${webDir}`);
   site = makeSite();
+  // The MNIST page's sprite and labels, from the 10 000 MNIST test digits, as docs/web.md says.
+  const mnist = path.join(root, 'tests/data/mnist');
+  runCli(['mnist-sprite', '--images', path.join(mnist, 't10k-images-idx3-ubyte.gz'),
+          '--labels', path.join(mnist, 't10k-labels-idx1-ubyte.gz'),
+          '--out-images', path.join(site, 'examples/mnist/mnist_images.png'),
+          '--out-labels', path.join(site, 'examples/mnist/mnist_labels_uint8')]);
   server = await serve(site);
   browser = await launch();
 });
@@ -80,5 +86,42 @@ test('mobilenet page: loads the TF.js layers model over HTTP; the parrot photo i
   assert.deepEqual(errors, []);
   assert.equal(items.length, 3, await page.textContent('#status'));
   assert.match(items[0], /^macaw \((9\d|100)\.\d %\)$/, `top-1: ${items[0]}`);
+  await page.close();
+});
+
+// Digits drawn as a person would, in canvas pixels (280 x 280): strokes of points.
+const drawnDigits = {
+  0: [Array.from({length: 25}, (_, i) => [140 + 55 * Math.sin(i * Math.PI / 12), 140 - 85 * Math.cos(i * Math.PI / 12)])],
+  1: [[[150, 45], [135, 235]]],
+  2: [[[90, 95], [110, 58], [150, 45], [185, 65], [190, 100], [170, 140], [95, 230], [200, 230]]],
+  4: [[[160, 45], [85, 170], [210, 170]], [[168, 95], [168, 240]]],
+  7: [[[85, 55], [195, 55], [125, 235]]],
+};
+
+test('mnist page: trains to >= 90 % validation accuracy, then reads digits drawn with the mouse', {timeout: 300000}, async () => {
+  const {page, errors} = await watchedPage(browser);
+  await page.goto(`${server.url}examples/mnist/`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(window.mnistPage?.state), null, {timeout: 240000});
+  const state = await page.evaluate(() => window.mnistPage);
+  assert.equal(state.state, 'ready', await page.textContent('#progress'));
+  const valAcc = state.epochs.at(-1).val_acc;
+  assert.ok(valAcc >= 0.9, `validation accuracy ${valAcc}`);
+  const box = await page.locator('#sketchpad').boundingBox();
+  const answers = {};
+  for (const [digit, strokes] of Object.entries(drawnDigits)) {
+    await page.click('#clear');
+    for (const [[x0, y0], ...rest] of strokes) {
+      await page.mouse.move(box.x + x0, box.y + y0);
+      await page.mouse.down();
+      for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, {steps: 6});
+      await page.mouse.up();
+    }
+    await page.click('#classify');
+    answers[digit] = await page.textContent('#answer');
+    await page.screenshot({path: path.join(webDir, `page-mnist-${digit}.png`), fullPage: true});
+  }
+  const right = Object.entries(answers).filter(([digit, answer]) => answer === `That is a ${digit}.`).length;
+  assert.ok(right >= 4, `${right} of 5 drawn digits read right: ${JSON.stringify(answers)}`);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // `edgeflow serve`, and Debian's Chromium driven by playwright-core.
 // Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,12 @@ export function makeSite(extra = {}) {
   fs.cpSync(webDir, site, {recursive: true, filter: (src) => !/CMakeFiles|\.cmake$|\.png$/.test(src)});
   for (const [name, src] of Object.entries(extra)) fs.copyFileSync(src, path.join(site, name));
   return site;
+}
+
+// Runs the native CLI (e.g. `mnist-sprite` to make a page's data).
+export function runCli(args) {
+  assert.ok(fs.existsSync(cli), `no edgeflow CLI at ${cli} (build it natively first)`);
+  return execFileSync(cli, args, {encoding: 'utf8'});
 }
 
 // Starts `edgeflow serve SITE --port 0`; resolves with {url, stop}.
