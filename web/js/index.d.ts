@@ -308,6 +308,8 @@ export declare class Optimizer {
   minimize(f: () => Tensor, returnCost?: boolean, varList?: Variable[]): Tensor | null;
   computeGradients(f: () => Tensor, varList?: Variable[]): {value: Tensor, grads: {[name: string]: Tensor}};
   applyGradients(gradients: {[name: string]: Tensor} | Array<{name: string, tensor: Tensor}>): void;
+  getClassName(): string;
+  getConfig(): {[key: string]: number | boolean};
   dispose(): void;
 }
 export declare class SGDOptimizer extends Optimizer {
@@ -320,10 +322,26 @@ export declare class MomentumOptimizer extends Optimizer {
 export declare class AdamOptimizer extends Optimizer {
   constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number);
 }
+export declare class RMSPropOptimizer extends Optimizer {
+  constructor(learningRate: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean);
+}
+export declare class AdagradOptimizer extends Optimizer {
+  constructor(learningRate: number, initialAccumulatorValue?: number);
+}
+export declare class AdadeltaOptimizer extends Optimizer {
+  constructor(learningRate?: number, rho?: number, epsilon?: number | null);
+}
+export declare class AdamaxOptimizer extends Optimizer {
+  constructor(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number);
+}
 export declare const train: {
   sgd(learningRate: number): SGDOptimizer;
   momentum(learningRate: number, momentum: number, useNesterov?: boolean): MomentumOptimizer;
   adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number): AdamOptimizer;
+  rmsprop(learningRate: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean): RMSPropOptimizer;
+  adagrad(learningRate: number, initialAccumulatorValue?: number): AdagradOptimizer;
+  adadelta(learningRate?: number, rho?: number, epsilon?: number | null): AdadeltaOptimizer;
+  adamax(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number): AdamaxOptimizer;
 };
 
 // Environment.

@@ -12,7 +12,8 @@ export {Tensor, Variable, variable, scalar, tensor, tensor1d, tensor2d, tensor3d
 export {customGrad, dispose, disposeVariables, grad, grads, keep, memory, tidy, valueAndGrad, valueAndGrads, variableGrads} from './engine.mjs';
 export {buffer, TensorBuffer} from './buffer.mjs';
 export {browser, nextFrame} from './browser.mjs';
-export {AdamOptimizer, MomentumOptimizer, Optimizer, SGDOptimizer, train} from './train.mjs';
+export {AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, AdamOptimizer, MomentumOptimizer, Optimizer, RMSPropOptimizer,
+        SGDOptimizer, train} from './train.mjs';
 export {fused, image, losses};
 export {SymbolicTensor, constraints, initializers, input, layers, regularizers} from './layers.mjs';
 export {LayersModel, Sequential, model, sequential} from './models.mjs';

@@ -129,7 +129,11 @@ function fitWith(tf, makeOptimizer, steps) {
 }
 
 for (const [label, make] of [['sgd', (tf) => tf.train.sgd(0.05)], ['momentum', (tf) => tf.train.momentum(0.02, 0.9)],
-                             ['nesterov', (tf) => tf.train.momentum(0.02, 0.9, true)], ['adam', (tf) => tf.train.adam(0.1)]]) {
+                             ['nesterov', (tf) => tf.train.momentum(0.02, 0.9, true)], ['adam', (tf) => tf.train.adam(0.1)],
+                             ['rmsprop', (tf) => tf.train.rmsprop(0.02, 0.9, 0.5)],
+                             ['rmsprop centered', (tf) => tf.train.rmsprop(0.02, 0.9, 0.3, 1e-6, true)],
+                             ['adagrad', (tf) => tf.train.adagrad(0.5)], ['adadelta', (tf) => tf.train.adadelta(0.05, 0.9)],
+                             ['adamax', (tf) => tf.train.adamax(0.1, 0.9, 0.99, null, 0.01)]]) {
   test(`train.${label} follows TF.js`, () => {
     Object.defineProperty(make, 'name', {value: label});
     const baseline = ef.memory().numTensors;

@@ -206,3 +206,29 @@ test('errors name the layer, the shapes and the valid names', async () => {
   await assert.rejects(ef.loadLayersModel('file:///nonexistent/dir'), /nonexistent\/dir\/model\.json/);
   assert.throws(() => ef.model({inputs: [], outputs: [1]}), /SymbolicTensor/);
 });
+
+test('compile with each tf.train optimizer object trains like TF.js', async () => {
+  const makers = {rmsprop: (tf) => tf.train.rmsprop(0.01, 0.9, 0.2, null, true), adagrad: (tf) => tf.train.adagrad(0.1),
+                  adadelta: (tf) => tf.train.adadelta(0.5, 0.9), adamax: (tf) => tf.train.adamax(0.05),
+                  momentum: (tf) => tf.train.momentum(0.05, 0.9, true)};
+  for (const [name, make] of Object.entries(makers)) {
+    const {theirs, ours} = twin((tf) => {
+      const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+      m.compile({optimizer: make(tf), loss: 'categoricalCrossentropy'});
+      return m;
+    });
+    const args = {epochs: 4, batchSize: 10, shuffle: false};
+    const expected = await theirs.fit(tfjs.tensor2d(iris.x), tfjs.tensor2d(iris.y), args);
+    const actual = await ours.fit(ef.tensor2d(iris.x), ef.tensor2d(iris.y), args);
+    assertLogsMatch(actual, expected, 1e-4, name);
+  }
+});
+
+test('a failed model fetch names the URL and the HTTP status', async () => {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => { res.statusCode = 404; res.end('no'); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/models/missing/model.json`;
+  await assert.rejects(ef.loadLayersModel(url), (e) => e instanceof Error && e.message.includes(url) && /404/.test(e.message));
+  server.close();
+});
