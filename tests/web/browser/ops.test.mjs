@@ -2,7 +2,10 @@
 // with the built package and TF.js's bundle by `edgeflow serve`, runs the same calls on both and
 // leaves window.results. Checks: the package loads over HTTP (module + .wasm), the page is
 // cross-origin isolated (serve's COOP/COEP), values equal TF.js's (ops, fromPixels, toPixels), tidy
-// leaks nothing, errors are JS Errors with edgeflow's message, nextFrame resolves, no page errors. A screenshot is kept beside the package.
+// leaks nothing, errors are JS Errors with edgeflow's message, nextFrame resolves, no page errors;
+// a model trains while the page stays responsive and moves through localStorage, IndexedDB (both
+// ways with TF.js), downloads and browserFiles; tf.data.webcam reads the fake camera. A screenshot
+// is kept beside the package.
 // Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,6 +24,8 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
   const browser = await launch();
   try {
     const {page, errors: pageErrors} = await watchedPage(browser);
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
     await page.goto(server.url + 'ops.html');
     await page.waitForFunction(() => window.results !== undefined, null, {timeout: 60000});
     const r = await page.evaluate(() => window.results);
@@ -42,6 +47,17 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     assert.deepEqual(r.toPixels.ours, r.toPixels.theirs, 'toPixels bytes equal TF.js\'s');
     assert.deepEqual(r.toPixels.canvas, r.toPixels.ours.slice(0, 16), 'toPixels drew the canvas');
     assert.ok(r.nextFrameMs >= 0 && r.nextFrameMs < 5000, `nextFrame resolved (${r.nextFrameMs} ms)`);
+    for (const [url, p] of Object.entries(r.stores)) {
+      assert.ok(Math.abs(p.ours - r.linear.prediction) < 1e-5, `${url}: edgeflow loads what it saved`);
+      assert.ok(Math.abs(p.tfjs - r.linear.prediction) < 1e-5, `${url}: TF.js loads edgeflow's model`);
+      assert.ok(Math.abs(p.fromTfjs - 15.25) < 1e-5, `${url}: edgeflow loads TF.js's model (${p.fromTfjs})`);
+    }
+    assert.equal(Object.keys(r.stores).length, 2);
+    assert.deepEqual(downloads.sort(), ['linear-model.json', 'linear-model.weights.bin']);
+    assert.ok(Math.abs(r.browserFiles - r.linear.prediction) < 1e-5, 'io.browserFiles loads the model');
+    assert.deepEqual(r.webcam.shape, [120, 160, 3], 'a webcam frame is [height, width, 3]');
+    assert.equal(r.webcam.dtype, 'int32');
+    assert.ok(r.webcam.max > 0, 'the fake camera frame is not black');
     assert.equal(r.linear.epochs, 500);
     assert.ok(Math.abs(r.linear.prediction - 19) < 0.5, `linear model: predict(10) = ${r.linear.prediction}`);
     assert.ok(r.linear.ticks > 0, `a 10 ms timer ran ${r.linear.ticks} times during ${r.linear.fitMs} ms of fit()`);

@@ -52,11 +52,13 @@ export function serve(site) {
   });
 }
 
+// Chromium with a generated video as its webcam (getUserMedia needs no prompt).
 export async function launch() {
   assert.ok(fs.existsSync(browserPath), `no Chromium at ${browserPath} (scripts/setup.sh installs it)`);
   return chromium.launch({executablePath: browserPath, args: [
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync']});
+    '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream']});
 }
 
 // A page that records page errors and console errors in `errors` (except the browser's own
