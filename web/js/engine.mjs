@@ -74,7 +74,7 @@ export function disposeVariables() {
 // JS functions called from C++ must not throw through C++ frames: forCpp keeps the error and
 // returns -1, the C++ side then fails with its own error, and rethrowKept puts the original back.
 let keptError = null;
-function forCpp(fn) {
+export function forCpp(fn) {
   return (...args) => {
     try {
       return fn(...args);
@@ -84,7 +84,7 @@ function forCpp(fn) {
     }
   };
 }
-function rethrowKept(e) {
+export function rethrowKept(e) {
   const kept = keptError;
   keptError = null;
   throw kept ?? e;

@@ -3,7 +3,7 @@
 // the event loop between batches (TF.js's yieldEvery 'auto': at most every 125 ms) and callbacks
 // may be async.
 import {CallbackList, fitParams} from './callbacks.mjs';
-import {dispose, tidy} from './engine.mjs';
+import {dispose, forCpp, rethrowKept, tidy} from './engine.mjs';
 import {Layer, SymbolicTensor, registerModelClasses, wrapLayer} from './layers.mjs';
 import {wasm} from './loader.mjs';
 import {ops} from './ops.mjs';
@@ -27,19 +27,36 @@ function optimizerSpec(optimizer) {
   throw new Error('compile: optimizer must be a name (e.g. "adam") or a tf.train optimizer');
 }
 
-function namesOnly(what, value) {
-  const check = (v) => {
-    if (typeof v !== 'string') {
-      throw new Error(`compile: ${what} given as ${typeof v}: edgeflow's JS package takes ${what} names (e.g. 'meanSquaredError') only`);
+// Losses and metrics for compile(): names as they are; a function (yTrue, yPred) => Tensor becomes
+// {jsFunction: k} with the wrapper the C++ training step calls in `functions`.
+function lossSpec(what, value, functions) {
+  const one = (v) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'function') {
+      functions.push(forCpp((yTrue, yPred) => {
+        const r = v(new Tensor(yTrue), new Tensor(yPred));
+        if (!(r instanceof Tensor)) throw new Error(`compile: the ${what} function ${v.name || ''} must return a Tensor`);
+        return r.id;
+      }));
+      return {jsFunction: functions.length - 1, name: v.name || `${what}_fn`};
     }
-    return v;
+    throw new Error(`compile: ${what} must be names (e.g. 'meanSquaredError') or functions (yTrue, yPred) => Tensor, got ${typeof v}`);
   };
   if (value == null) return [];
-  if (Array.isArray(value)) return value.map(check);
+  if (Array.isArray(value)) return value.map(one);
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v.map(check) : check(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v.map(one) : one(v)]));
   }
-  return check(value);
+  return one(value);
+}
+
+// Runs a wasm call that may call the user's loss/metric functions, rethrowing their errors.
+function withUserFunctions(f) {
+  try {
+    return f();
+  } catch (e) {
+    rethrowKept(e);
+  }
 }
 
 export class LayersModel extends Layer {
@@ -72,8 +89,11 @@ export class LayersModel extends Layer {
 
   compile(args) {
     if (args == null || args.loss == null) throw new Error('compile: args.loss is required');
-    wasm.modelCompile(this.id, JSON.stringify(optimizerSpec(args.optimizer)),
-                      JSON.stringify(namesOnly('losses', args.loss)), JSON.stringify(namesOnly('metrics', args.metrics)));
+    const functions = [];
+    const loss = lossSpec('loss', args.loss, functions);
+    const metrics = lossSpec('metric', args.metrics, functions);
+    wasm.modelCompile(this.id, JSON.stringify(optimizerSpec(args.optimizer)), JSON.stringify(loss),
+                      JSON.stringify(metrics), functions);
     this.optimizer = args.optimizer;
   }
 
@@ -104,9 +124,9 @@ export class LayersModel extends Layer {
   predictOnBatch(x) { return single(wasm.modelPredictOnBatch(this.id, this.xIds(x)).map((d) => new Tensor(d))); }
   evaluate(x, y, args = {}) {
     if (args.batchSize != null) checkBatchSize(args.batchSize);
-    return single(wasm.modelEvaluate(this.id, this.xIds(x), this.yIds(y), args.batchSize ?? 0).map((d) => new Tensor(d)));
+    return single(withUserFunctions(() => wasm.modelEvaluate(this.id, this.xIds(x), this.yIds(y), args.batchSize ?? 0)).map((d) => new Tensor(d)));
   }
-  async trainOnBatch(x, y) { return single(wasm.modelTrainOnBatch(this.id, this.xIds(x), this.yIds(y))); }
+  async trainOnBatch(x, y) { return single(withUserFunctions(() => wasm.modelTrainOnBatch(this.id, this.xIds(x), this.yIds(y)))); }
 
   async fit(x, y, args = {}) {
     if (this.isTraining) throw new Error('Cannot start training because another fit() call is ongoing.');
@@ -162,14 +182,14 @@ export class LayersModel extends Layer {
           const outs = tidy(() => {
             const ids = ops.slice(indices, start, size);
             const pick = (ts) => ts.map((t) => ops.gather(t, ids).id);
-            return wasm.modelTrainOnBatch(this.id, pick(xs), pick(ys));
+            return withUserFunctions(() => wasm.modelTrainOnBatch(this.id, pick(xs), pick(ys)));
           });
           labels.forEach((label, i) => {
             batchLogs[label] = outs[i];
             totals.set(label, (totals.get(label) ?? 0) + outs[i] * size);
           });
           if (b === numBatches - 1 && doValidation) {
-            const valOuts = wasm.modelEvaluate(this.id, valXs.map((t) => t.id), valYs.map((t) => t.id), batchSize);
+            const valOuts = withUserFunctions(() => wasm.modelEvaluate(this.id, valXs.map((t) => t.id), valYs.map((t) => t.id), batchSize));
             valOuts.forEach((d, i) => {
               const t = new Tensor(d);
               epochLogs[`val_${labels[i]}`] = t.dataSync()[0];
@@ -235,7 +255,7 @@ export class LayersModel extends Layer {
           const size = this.asList(xs, this.inputNames)[0].shape[0];
           const batchLogs = {batch: b, size};
           await cbs.run('onBatchBegin', b, batchLogs);
-          const outs = wasm.modelTrainOnBatch(this.id, this.xIds(xs, 'xs'), this.yIds(ys, 'ys'));
+          const outs = withUserFunctions(() => wasm.modelTrainOnBatch(this.id, this.xIds(xs, 'xs'), this.yIds(ys, 'ys')));
           dispose(next.value);
           labels.forEach((label, i) => {
             batchLogs[label] = outs[i];
@@ -283,7 +303,7 @@ export class LayersModel extends Layer {
       if (next.done) break;
       const {xs, ys} = batchOf(next.value);
       const size = this.asList(xs, this.inputNames)[0].shape[0];
-      const outs = wasm.modelEvaluate(this.id, this.xIds(xs, 'xs'), this.yIds(ys, 'ys'), 0).map((d) => new Tensor(d));
+      const outs = withUserFunctions(() => wasm.modelEvaluate(this.id, this.xIds(xs, 'xs'), this.yIds(ys, 'ys'), 0)).map((d) => new Tensor(d));
       outs.forEach((t, i) => { totals[i] = (totals[i] ?? 0) + t.dataSync()[0] * size; });
       dispose(outs);
       dispose(next.value);

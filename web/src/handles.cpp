@@ -45,6 +45,8 @@ bool HandleRegistry::has(double id) {
   return true;
 }
 
+void HandleRegistry::forget(double id) { tensors_.erase(key(id)); }
+
 void HandleRegistry::release(double id) {
   auto it = tensors_.find(key(id));
   if (it == tensors_.end()) return;

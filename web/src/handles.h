@@ -19,6 +19,8 @@ class HandleRegistry {
   bool has(double id);
   // Disposes the tensor (as tf.dispose) and forgets its id.
   void release(double id);
+  // Forgets the id only: the tensor stays with whoever owns it (an engine scope).
+  void forget(double id);
 
   // A level collects the ids registered while an engine scope is open. closeLevel() runs after the
   // scope ended: it forgets the ids the scope disposed and hands survivors to the enclosing level.

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include "api.h"
+#include "handles.h"
 #include "edgeflow/io.h"
 #include "edgeflow/layers/config_json.h"
 #include "edgeflow/train/optimizers.h"
@@ -15,16 +16,38 @@ namespace {
 
 using emscripten::typed_memory_view;
 
-std::vector<LossOrMetric> lossList(const Json& j) {
+// A loss or metric: a name, or {"jsFunction": k, "name": ...}: functions[k], a JS wrapper
+// (yTrue, yPred descriptors) -> result id, or -1 when the user's function threw (JS rethrows it).
+LossOrMetric lossOrMetric(const Json& e, const val& functions) {
+  if (e.is_string()) return LossOrMetric(e.get<std::string>());
+  if (!e.is_object() || !e.contains("jsFunction")) throw Error("compile: a loss or metric must be a name or a function");
+  val f = functions[e["jsFunction"].get<unsigned>()];
+  std::string name = e.value("name", std::string());
+  return LossOrMetric(
+      [f, name](const Tensor& yTrue, const Tensor& yPred) {
+        // The training step's scopes own these tensors: JS sees them only during the call.
+        val t = describe(yTrue), p = describe(yPred);
+        double id = f(t, p).as<double>();
+        handles().forget(t["id"].as<double>());
+        handles().forget(p["id"].as<double>());
+        if (id < 0) throw Error("compile: the function '" + name + "' threw");
+        Tensor result = handles().get(id, "the result of '" + name + "'");
+        handles().forget(id);
+        return result;
+      },
+      name);
+}
+
+std::vector<LossOrMetric> lossList(const Json& j, const val& functions) {
   std::vector<LossOrMetric> out;
-  for (const auto& e : j) out.emplace_back(e.get<std::string>());
+  for (const auto& e : j) out.push_back(lossOrMetric(e, functions));
   return out;
 }
 
 // optimizer: a name or {className, config}; loss: a name, a list or {outputName: name};
-// metrics: a list of names or {outputName: [names]}.
+// metrics: a list of names or {outputName: [names]}; functions given as {"jsFunction": k}.
 void modelCompile(double id, const std::string& optimizerJson, const std::string& lossJson,
-                  const std::string& metricsJson) {
+                  const std::string& metricsJson, const val& functions) {
   guarded([&] {
     LayersModel m = modelOf(id, "compile");
     ModelCompileArgs args;
@@ -36,23 +59,23 @@ void modelCompile(double id, const std::string& optimizerJson, const std::string
                                                   fromJson(opt.value("config", Json::object())));
     }
     Json loss = parseJson(lossJson, "compile loss");
-    if (loss.is_string()) {
-      args.loss = loss.get<std::string>();
+    if (loss.is_string() || (loss.is_object() && loss.contains("jsFunction"))) {
+      args.loss = lossOrMetric(loss, functions);
     } else if (loss.is_array()) {
-      args.loss = lossList(loss);
+      args.loss = lossList(loss, functions);
     } else if (loss.is_object()) {
       std::map<std::string, LossOrMetric> named;
-      for (auto& [k, v] : loss.items()) named[k] = v.get<std::string>();
+      for (auto& [k, v] : loss.items()) named[k] = lossOrMetric(v, functions);
       args.loss = named;
     }
     Json metrics = parseJson(metricsJson, "compile metrics");
-    if (metrics.is_string()) {
-      args.metrics = metrics.get<std::string>();
+    if (metrics.is_string() || (metrics.is_object() && metrics.contains("jsFunction"))) {
+      args.metrics = lossOrMetric(metrics, functions);
     } else if (metrics.is_array()) {
-      args.metrics = lossList(metrics);
+      args.metrics = lossList(metrics, functions);
     } else if (metrics.is_object()) {
       std::map<std::string, std::vector<LossOrMetric>> named;
-      for (auto& [k, v] : metrics.items()) named[k] = v.is_array() ? lossList(v) : lossList(Json::array({v}));
+      for (auto& [k, v] : metrics.items()) named[k] = lossList(v.is_array() ? v : Json::array({v}), functions);
       args.metrics = named;
     }
     m.compile(args);

@@ -232,3 +232,25 @@ test('a failed model fetch names the URL and the HTTP status', async () => {
   await assert.rejects(ef.loadLayersModel(url), (e) => e instanceof Error && e.message.includes(url) && /404/.test(e.message));
   server.close();
 });
+
+test('compile takes loss and metric functions (yTrue, yPred) => Tensor, trained like TF.js', async () => {
+  const build = (tf) => {
+    const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'tanh', inputShape: [4]})]});
+    const huberish = (yTrue, yPred) => tf.mean(tf.log(tf.cosh(tf.sub(yPred, yTrue))));
+    const maxError = (yTrue, yPred) => tf.max(tf.abs(tf.sub(yPred, yTrue)), -1);
+    m.compile({optimizer: tf.train.sgd(0.1), loss: huberish, metrics: [maxError, 'mse']});
+    return m;
+  };
+  const {theirs, ours} = twin(build);
+  const y = iris.y.map((r) => [r[0] - r[1], r[2] * 0.5]);
+  const args = {epochs: 5, batchSize: 8, shuffle: false, validationSplit: 0.2};
+  const expected = await theirs.fit(tfjs.tensor2d(iris.x), tfjs.tensor2d(y), args);
+  const baseline = ef.memory().numTensors;
+  const actual = await ours.fit(ef.tensor2d(iris.x), ef.tensor2d(y), args);
+  assert.equal(ef.memory().numTensors, baseline + 2, 'only x and y are new');
+  assertLogsMatch(actual, expected, 1e-4, 'custom loss');
+  // An error in the user's function reaches the caller unchanged.
+  const m = ef.sequential({layers: [ef.layers.dense({units: 1, inputShape: [1]})]});
+  m.compile({optimizer: 'sgd', loss: () => { throw new RangeError('my loss is broken'); }});
+  await assert.rejects(m.fit(ef.ones([2, 1]), ef.ones([2, 1])), (e) => e instanceof RangeError && e.message === 'my loss is broken');
+});
