@@ -5,3 +5,4 @@ const module = {};
 createEdgeflowWasmSync(module);  // fills `module` before it returns (no async steps left)
 if (typeof module.runOp !== 'function') throw new Error('edgeflow.js: the wasm module did not initialise synchronously');
 export const wasm = module;
+export const threaded = false;  // the classic build is single-threaded

@@ -21,7 +21,7 @@ const web = path.resolve(arg('web', path.join(root, 'build-wasm/web')));
 process.env.EDGEFLOW_CLI = path.resolve(arg('cli', path.join(root, 'build/tools/edgeflow')));
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'edgeflow-bench-'));
-for (const f of fs.readdirSync(web)) if (/\.(mjs|wasm|json)$/.test(f)) fs.copyFileSync(path.join(web, f), path.join(site, f));
+for (const f of fs.readdirSync(web)) if (/\.(mjs|wasm|json)$|\.worker\.js$/.test(f)) fs.copyFileSync(path.join(web, f), path.join(site, f));
 const tfjsDist = path.join(root, 'node_modules/@tensorflow/tfjs/dist/tf.min.js');
 const wasmDist = path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 fs.copyFileSync(tfjsDist, path.join(site, 'tf.min.js'));

@@ -1,6 +1,6 @@
 // edgeflow: TensorFlow.js's API over edgeflow's C++ engine compiled to WebAssembly.
 //   import * as tf from 'edgeflow';   // the wasm module is loaded when the import resolves
-import {wasm} from './loader.mjs';
+import {threaded, wasm} from './loader.mjs';
 import {fused, image, losses, ops} from './ops.mjs';
 import {setModelWrapper} from './io.mjs';
 import {wrapLayer} from './layers.mjs';
@@ -38,7 +38,7 @@ export function backendKernelsName() { return wasm.backendName(); }
 
 const isNode = typeof process == 'object' && typeof process.versions?.node == 'string';
 const flags = {IS_NODE: isNode, IS_BROWSER: typeof window == 'object', PROD: false, DEBUG: false,
-               WASM_HAS_SIMD_SUPPORT: true, WASM_HAS_MULTITHREAD_SUPPORT: false};
+               WASM_HAS_SIMD_SUPPORT: true, WASM_HAS_MULTITHREAD_SUPPORT: threaded};
 const environment = {
   flags,
   get: (name) => flags[name],

@@ -1,7 +1,11 @@
 // The embind module: the names web/js/*.mjs call on the loaded wasm module.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "api.h"
+#include "edgeflow/parallel.h"
 
 using namespace edgeflow::web;
 
@@ -20,6 +24,11 @@ EMSCRIPTEN_BINDINGS(edgeflow_web) {
   function("abortScope", &abortScope);
   function("memory", &memoryInfo);
   function("backendName", &backendName);
+  function("numThreads", &edgeflow::numThreads);  // parallelFor's pool, caller included
+  // For tests: at most one thread per core (the threaded module pre-starts only that many Workers).
+  function("setNumThreads", +[](int n) {
+    edgeflow::setNumThreads(std::clamp(n, 1, std::max(1, static_cast<int>(std::thread::hardware_concurrency()))));
+  });
   function("gradients", &gradients);
   function("variableGradients", &variableGradients);
   function("customGradient", &customGradient);

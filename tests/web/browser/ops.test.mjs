@@ -35,6 +35,10 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     assert.equal(r.backend, 'wasm');
     assert.equal(r.crossOriginIsolated, true, 'COOP/COEP from edgeflow serve make the page cross-origin isolated');
     assert.equal(r.simd, true);
+    // The package loads its threaded module when it has one (build-wasm-threads copies it in).
+    const threads = fs.existsSync(path.join(webDir, 'edgeflow_wasm_threads.wasm'));
+    assert.equal(r.threads, threads);
+    assert.ok(threads ? r.numThreads > 1 : r.numThreads === 1, `${r.numThreads} threads`);
     assert.equal(r.cases.length, 15);
     for (const c of r.cases) {
       assert.deepEqual(c.shape, c.tfShape, `${c.name}: shape`);
