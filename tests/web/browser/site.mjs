@@ -13,7 +13,8 @@ import {chromium} from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.join(here, '../../..');
 export const webDir = process.env.EDGEFLOW_WEB_DIR ?? path.join(root, 'build-wasm/web');
-const cli = process.env.EDGEFLOW_CLI ?? path.join(root, 'build/tools/edgeflow');
+// Read when used: run_browser.mjs sets EDGEFLOW_CLI after its imports ran.
+const cliPath = () => process.env.EDGEFLOW_CLI ?? path.join(root, 'build/tools/edgeflow');
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // A temporary copy of the package (serve refuses symlinks that leave its folder): its files at
@@ -28,12 +29,14 @@ export function makeSite(extra = {}) {
 
 // Runs the native CLI (e.g. `mnist-sprite` to make a page's data).
 export function runCli(args) {
+  const cli = cliPath();
   assert.ok(fs.existsSync(cli), `no edgeflow CLI at ${cli} (build it natively first)`);
   return execFileSync(cli, args, {encoding: 'utf8'});
 }
 
 // Starts `edgeflow serve SITE --port 0`; resolves with {url, stop}.
 export function serve(site) {
+  const cli = cliPath();
   assert.ok(fs.existsSync(cli), `no edgeflow CLI at ${cli} (build it natively first)`);
   return new Promise((resolve, reject) => {
     const child = spawn(cli, ['serve', site, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
