@@ -421,19 +421,28 @@ TEST(IoTfjsConvModels, KerasTinyMnistPredictsLikeTfjsBothWays) {
   checkSavedModelInTfjs(model, tmp / "inputs.json", {x}, "keras_tiny_mnist");
 }
 
-TEST(IoTfjsConvModels, MobileNetV1PredictsLikeTfjs) {
-  const fs::path dir = modelsDir() / "mobilenet_v1_0.25_224_layers";
+// A model with one [-1, 224, 224, 3] image input predicts on the same image what TF.js predicts.
+// Returns edgeflow's prediction.
+Tensor expectImageModelPredictsLikeTfjs(const fs::path& dir, const std::string& what) {
   auto model = loadLayersModel(dir.string());
-  ASSERT_EQ(model.inputs()[0].shape(), (Shape{-1, 224, 224, 3}));
+  EXPECT_EQ(model.inputs()[0].shape(), (Shape{-1, 224, 224, 3}));
   const Shape shape{1, 224, 224, 3};
   std::vector<double> values = imageValues(224 * 224 * 3);
   TempDir tmp;
   writeInputs(tmp / "inputs.json", shape, values);
   io::Json out = runTfjs("read", dir.string(), (tmp / "inputs.json").string());
-  ASSERT_FALSE(out.is_null());
+  EXPECT_FALSE(out.is_null());
   Tensor y = model.predict(tensor(values, shape));
+  if (out.is_null()) return y;
+  const auto expected = out["prediction"].get<std::vector<double>>();
+  EXPECT_EQ(size_t(y.size()), expected.size());
+  expectClose(y.dataSync<double>(), expected, 1e-5, what);
+  return y;
+}
+
+TEST(IoTfjsConvModels, MobileNetV1PredictsLikeTfjs) {
+  Tensor y = expectImageModelPredictsLikeTfjs(modelsDir() / "mobilenet_v1_0.25_224_layers", "mobilenet");
   EXPECT_EQ(y.shape(), (Shape{1, 1000}));
-  expectClose(y.dataSync<double>(), out["prediction"].get<std::vector<double>>(), 1e-5, "mobilenet");
 }
 
 // Teachable Machine's image export (two nested Sequentials: a truncated MobileNet, then the
@@ -441,18 +450,7 @@ TEST(IoTfjsConvModels, MobileNetV1PredictsLikeTfjs) {
 TEST(IoTfjsConvModels, TeachableMachineImagePredictsLikeTfjs) {
   const fs::path dir = sourceRoot().parent_path() / "shared" / "data" / "teachable_machine_image";
   ASSERT_TRUE(fs::is_directory(dir)) << dir << " is missing (CI has ../shared/data beside the checkout)";
-  auto model = loadLayersModel(dir.string());
-  ASSERT_EQ(model.inputs()[0].shape(), (Shape{-1, 224, 224, 3}));
-  const Shape shape{1, 224, 224, 3};
-  std::vector<double> values = imageValues(224 * 224 * 3);
-  TempDir tmp;
-  writeInputs(tmp / "inputs.json", shape, values);
-  io::Json out = runTfjs("read", dir.string(), (tmp / "inputs.json").string());
-  ASSERT_FALSE(out.is_null());
-  Tensor y = model.predict(tensor(values, shape));
-  const auto expected = out["prediction"].get<std::vector<double>>();
-  EXPECT_EQ(size_t(y.size()), expected.size());
-  expectClose(y.dataSync<double>(), expected, 1e-5, "teachable machine");
+  expectImageModelPredictsLikeTfjs(dir, "teachable machine");
 }
 
 // The TF.js course's transfer-learning step: MobileNet truncated at conv_pw_13_relu.

@@ -45,6 +45,20 @@ function artifactsInfo(artifacts) {
           weightDataBytes: artifacts.weightData == null ? 0 : artifacts.weightData.byteLength};
 }
 
+// The artifacts of a model.json (as tf.io.getModelArtifactsForJSON): its fields, with the weights
+// manifest turned into weightSpecs and the shards, read in order by readShard(path, i, count), joined.
+async function artifactsFromModelJSON(modelJSON, readShard) {
+  const {weightsManifest, ...artifacts} = modelJSON;
+  if (weightsManifest != null) {
+    const paths = weightsManifest.flatMap((g) => g.paths);
+    const buffers = [];
+    for (const [i, p] of paths.entries()) buffers.push(await readShard(p, i, paths.length));
+    artifacts.weightSpecs = weightsManifest.flatMap((g) => g.weights);
+    artifacts.weightData = concatenateArrayBuffers(buffers);
+  }
+  return artifacts;
+}
+
 // model.json's content for a set of artifacts whose weights are in `paths`.
 function modelJSONOf(artifacts, paths) {
   const {weightData, weightSpecs, ...rest} = artifacts;
@@ -90,22 +104,13 @@ export function http(path, options = {}) {
       if (modelJSON.modelTopology == null && modelJSON.weightsManifest == null) {
         throw new Error(`The JSON from HTTP path ${url} contains neither model topology nor manifest for weights.`);
       }
-      const artifacts = {...modelJSON};
-      delete artifacts.weightsManifest;
-      if (modelJSON.weightsManifest != null) {
-        const prefix = options.weightPathPrefix ?? url.slice(0, url.lastIndexOf('/') + 1);
-        const paths = modelJSON.weightsManifest.flatMap((g) => g.paths);
-        const weightUrl = (p) => (options.weightUrlConverter ? options.weightUrlConverter(p) : new URL(p, new URL(prefix, url)).href);
-        const buffers = [];
-        for (const p of paths) {
-          const u = await weightUrl(p);
-          buffers.push(await (await fetchOrFail(u, options.requestInit, options.fetchFunc)).arrayBuffer());
-          options.onProgress?.(buffers.length / paths.length);
-        }
-        artifacts.weightSpecs = modelJSON.weightsManifest.flatMap((g) => g.weights);
-        artifacts.weightData = concatenateArrayBuffers(buffers);
-      }
-      return artifacts;
+      const prefix = options.weightPathPrefix ?? url.slice(0, url.lastIndexOf('/') + 1);
+      const weightUrl = (p) => (options.weightUrlConverter ? options.weightUrlConverter(p) : new URL(p, new URL(prefix, url)).href);
+      return artifactsFromModelJSON(modelJSON, async (p, i, count) => {
+        const buffer = await (await fetchOrFail(await weightUrl(p), options.requestInit, options.fetchFunc)).arrayBuffer();
+        options.onProgress?.((i + 1) / count);
+        return buffer;
+      });
     },
     async save(artifacts) {
       const init = {method: 'POST', ...options.requestInit};
@@ -151,20 +156,12 @@ export function browserFiles(files) {
       if (files == null || files.length < 1) throw new Error('When calling browserFiles, at least 1 file is required');
       const [jsonFile, ...weightFiles] = files;
       const modelJSON = JSON.parse(await jsonFile.text());
-      const artifacts = {...modelJSON};
-      delete artifacts.weightsManifest;
-      if (modelJSON.weightsManifest != null) {
-        const byName = new Map(weightFiles.map((f) => [f.name, f]));
-        const buffers = [];
-        for (const p of modelJSON.weightsManifest.flatMap((g) => g.paths)) {
-          const name = p.split('/').pop();
-          if (!byName.has(name)) throw new Error(`Weight file with basename '${name}' is not provided.`);
-          buffers.push(await byName.get(name).arrayBuffer());
-        }
-        artifacts.weightSpecs = modelJSON.weightsManifest.flatMap((g) => g.weights);
-        artifacts.weightData = concatenateArrayBuffers(buffers);
-      }
-      return artifacts;
+      const byName = new Map(weightFiles.map((f) => [f.name, f]));
+      return artifactsFromModelJSON(modelJSON, async (p) => {
+        const name = p.split('/').pop();
+        if (!byName.has(name)) throw new Error(`Weight file with basename '${name}' is not provided.`);
+        return byName.get(name).arrayBuffer();
+      });
     },
   };
 }
@@ -270,15 +267,7 @@ export function fileSystem(dir) {
       } catch (e) {
         throw new Error(`Failed to read ${jsonPath}: ${e.message}`);
       }
-      const artifacts = {...modelJSON};
-      delete artifacts.weightsManifest;
-      if (modelJSON.weightsManifest != null) {
-        const buffers = [];
-        for (const p of modelJSON.weightsManifest.flatMap((g) => g.paths)) buffers.push(await fs.readFile(path.join(path.dirname(jsonPath), p)));
-        artifacts.weightSpecs = modelJSON.weightsManifest.flatMap((g) => g.weights);
-        artifacts.weightData = concatenateArrayBuffers(buffers);
-      }
-      return artifacts;
+      return artifactsFromModelJSON(modelJSON, (p) => fs.readFile(path.join(path.dirname(jsonPath), p)));
     },
   };
 }

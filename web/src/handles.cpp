@@ -6,13 +6,10 @@
 
 namespace edgeflow::web {
 
-namespace {
-// JS ids are doubles; anything that is not a whole number in range maps to -1, which no tensor has.
-int64_t key(double id) {
+int64_t handleKey(double id) {
   if (!std::isfinite(id) || id < 0 || id > 9.0e15 || id != std::floor(id)) return -1;
   return static_cast<int64_t>(id);
 }
-}  // namespace
 
 HandleRegistry& handles() {
   static HandleRegistry* registry = new HandleRegistry();  // never destroyed: tensors outlive main()
@@ -27,7 +24,7 @@ double HandleRegistry::add(const Tensor& t) {
 }
 
 Tensor HandleRegistry::get(double id, const std::string& what) {
-  auto it = tensors_.find(key(id));
+  auto it = tensors_.find(handleKey(id));
   if (it == tensors_.end() || it->second.isDisposed()) {
     if (it != tensors_.end()) tensors_.erase(it);
     throw Error("Tensor is disposed. (" + what + ")");
@@ -36,7 +33,7 @@ Tensor HandleRegistry::get(double id, const std::string& what) {
 }
 
 bool HandleRegistry::has(double id) {
-  auto it = tensors_.find(key(id));
+  auto it = tensors_.find(handleKey(id));
   if (it == tensors_.end()) return false;
   if (it->second.isDisposed()) {
     tensors_.erase(it);
@@ -45,10 +42,10 @@ bool HandleRegistry::has(double id) {
   return true;
 }
 
-void HandleRegistry::forget(double id) { tensors_.erase(key(id)); }
+void HandleRegistry::forget(double id) { tensors_.erase(handleKey(id)); }
 
 void HandleRegistry::release(double id) {
-  auto it = tensors_.find(key(id));
+  auto it = tensors_.find(handleKey(id));
   if (it == tensors_.end()) return;
   Tensor t = it->second;
   tensors_.erase(it);

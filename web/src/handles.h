@@ -10,6 +10,9 @@
 
 namespace edgeflow::web {
 
+// The key of a JS id (a double): -1, which nothing has, unless it is a whole number in range.
+int64_t handleKey(double id);
+
 class HandleRegistry {
  public:
   // Registers t (idempotent) and returns its id.

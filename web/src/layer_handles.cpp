@@ -1,7 +1,8 @@
 #include "layer_handles.h"
 
-#include <cmath>
 #include <map>
+
+#include "handles.h"
 
 
 namespace edgeflow::web {
@@ -14,10 +15,6 @@ std::map<int64_t, Layer>& layerMap() {
 std::map<int64_t, SymbolicTensor>& symbolicMap() {
   static auto* m = new std::map<int64_t, SymbolicTensor>();
   return *m;
-}
-int64_t key(double id) {
-  if (!std::isfinite(id) || id < 0 || id > 9.0e15 || id != std::floor(id)) return -1;
-  return static_cast<int64_t>(id);
 }
 bool isModel(const Layer& layer) {
   try {
@@ -35,7 +32,7 @@ double addLayer(const Layer& layer) {
 }
 
 Layer layerOf(double id, const std::string& what) {
-  auto it = layerMap().find(key(id));
+  auto it = layerMap().find(handleKey(id));
   if (it == layerMap().end()) throw Error(what + ": the layer or model is disposed");
   return it->second;
 }
@@ -46,7 +43,7 @@ LayersModel modelOf(double id, const std::string& what) {
   return LayersModel(l);
 }
 
-void forgetLayer(double id) { layerMap().erase(key(id)); }
+void forgetLayer(double id) { layerMap().erase(handleKey(id)); }
 
 val describeLayer(const Layer& layer) {
   val out = val::object();
@@ -65,7 +62,7 @@ double addSymbolic(const SymbolicTensor& t) {
 }
 
 SymbolicTensor symbolicOf(double id, const std::string& what) {
-  auto it = symbolicMap().find(key(id));
+  auto it = symbolicMap().find(handleKey(id));
   if (it == symbolicMap().end()) throw Error(what + ": unknown SymbolicTensor");
   return it->second;
 }
