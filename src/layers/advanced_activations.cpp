@@ -15,12 +15,6 @@ namespace {
 
 using namespace layers_internal;
 
-const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
-  if (inputs.size() != 1)
-    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
-  return inputs[0];
-}
-
 // A layer computing fn(x) elementwise, with one optional numeric parameter in its config.
 class SimpleActivationImpl : public LayerImpl {
  public:
@@ -93,16 +87,6 @@ class PReLUImpl : public LayerImpl {
   LayerVariable alpha_;
 };
 
-template <class A>
-A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 std::vector<int> intOrList(const Json& j) {
   if (j.is_null()) return {};
   return j.is_array() ? j.get<std::vector<int>>() : std::vector<int>{j.get<int>()};
@@ -161,23 +145,23 @@ Layer softmax(SoftmaxLayerArgs a) {
 
 EF_REGISTER_LAYER("ReLU", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::reLU(withBase(layers::ReLULayerArgs{.maxValue = optDouble(c, "maxValue")}, c));
+  return layers::reLU(withBaseFromConfig(layers::ReLULayerArgs{.maxValue = optDouble(c, "maxValue")}, c));
 });
 EF_REGISTER_LAYER("LeakyReLU", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::leakyReLU(withBase(layers::LeakyReLULayerArgs{.alpha = optDouble(c, "alpha")}, c));
+  return layers::leakyReLU(withBaseFromConfig(layers::LeakyReLULayerArgs{.alpha = optDouble(c, "alpha")}, c));
 });
 EF_REGISTER_LAYER("ELU", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::elu(withBase(layers::ELULayerArgs{.alpha = optDouble(c, "alpha")}, c));
+  return layers::elu(withBaseFromConfig(layers::ELULayerArgs{.alpha = optDouble(c, "alpha")}, c));
 });
 EF_REGISTER_LAYER("ThresholdedReLU", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::thresholdedReLU(withBase(layers::ThresholdedReLULayerArgs{.theta = optDouble(c, "theta")}, c));
+  return layers::thresholdedReLU(withBaseFromConfig(layers::ThresholdedReLULayerArgs{.theta = optDouble(c, "theta")}, c));
 });
 EF_REGISTER_LAYER("Softmax", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::softmax(withBase(layers::SoftmaxLayerArgs{.axis = intOrList(c.value("axis", Json()))}, c));
+  return layers::softmax(withBaseFromConfig(layers::SoftmaxLayerArgs{.axis = intOrList(c.value("axis", Json()))}, c));
 });
 EF_REGISTER_LAYER("PReLU", [](const ConfigDict& config) {
   const Json& c = toJson(config);
@@ -187,7 +171,7 @@ EF_REGISTER_LAYER("PReLU", [](const ConfigDict& config) {
   a.alphaRegularizer = regularizers::deserializeRegularizer(sub(c, "alphaRegularizer"));
   a.alphaConstraint = constraints::deserializeConstraint(sub(c, "alphaConstraint"));
   a.sharedAxes = intOrList(c.value("sharedAxes", Json()));
-  return layers::prelu(withBase(a, c));
+  return layers::prelu(withBaseFromConfig(a, c));
 });
 
 }  // namespace edgeflow

@@ -190,35 +190,24 @@ Layer dropout(DropoutLayerArgs args) { return Layer(std::make_shared<DropoutImpl
 Layer reshape(ReshapeLayerArgs args) { return Layer(std::make_shared<ReshapeImpl>(args)); }
 }  // namespace layers
 
-// Fills an args struct's common fields from a config.
-template <class A>
-static A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 EF_REGISTER_LAYER("Activation", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::activation(withBase(layers::ActivationLayerArgs{.activation = str(c, "activation")}, c));
+  return layers::activation(withBaseFromConfig(layers::ActivationLayerArgs{.activation = str(c, "activation")}, c));
 });
 EF_REGISTER_LAYER("Flatten", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::flatten(withBase(layers::FlattenLayerArgs{.dataFormat = str(c, "dataFormat")}, c));
+  return layers::flatten(withBaseFromConfig(layers::FlattenLayerArgs{.dataFormat = str(c, "dataFormat")}, c));
 });
 EF_REGISTER_LAYER("Dropout", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::DropoutLayerArgs a{.rate = c.at("rate").get<double>()};
   if (c.contains("noiseShape")) a.noiseShape = shapeFromJson(c["noiseShape"]);
   a.seed = optDouble(c, "seed");
-  return layers::dropout(withBase(a, c));
+  return layers::dropout(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("Reshape", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::reshape(withBase(layers::ReshapeLayerArgs{.targetShape = shapeFromJson(c.at("targetShape"))}, c));
+  return layers::reshape(withBaseFromConfig(layers::ReshapeLayerArgs{.targetShape = shapeFromJson(c.at("targetShape"))}, c));
 });
 EF_REGISTER_LAYER("InputLayer", [](const ConfigDict& config) {
   const Json& c = toJson(config);

@@ -116,4 +116,10 @@ bool fullyDefined(const Shape& shape) {
   return true;
 }
 
+const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
+  if (inputs.size() != 1)
+    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
+  return inputs[0];
+}
+
 }  // namespace edgeflow::layers_internal

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "edgeflow/layers/config_json.h"
+#include "edgeflow/tensor.h"
 #include "edgeflow/types.h"
 
 namespace edgeflow::layers_internal {
@@ -40,5 +41,7 @@ std::string shapeToJsonString(const Shape& shape);
 std::string joinNames(const std::vector<std::string>& names);
 // Whether a shape has no unknown (-1) dimension.
 bool fullyDefined(const Shape& shape);
+// The one input of a single-input layer; throws naming the layer otherwise.
+const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer);
 
 }  // namespace edgeflow::layers_internal

@@ -203,7 +203,7 @@ class ConvImpl : public LayerImpl {
 };
 
 layers::ConvLayerArgs convArgsFromConfig(const Json& c) {
-  layers::ConvLayerArgs a = withBaseArgs(layers::ConvLayerArgs{}, baseArgsFromConfig(c));
+  layers::ConvLayerArgs a = withBaseFromConfig(layers::ConvLayerArgs{}, c);
   a.filters = optInt(c, "filters").value_or(0);
   a.kernelSize = sizeFromJson(c, "kernelSize");
   a.strides = sizeFromJson(c, "strides");

@@ -27,14 +27,5 @@ Tensor toChannelsLast(const Tensor& x);
 Tensor toChannelsFirst(const Tensor& x);
 // A size field of a config: a number or an array of numbers.
 layers::SizeArg sizeFromJson(const Json& c, const char* key);
-// The common LayerArgs of a config, copied into a layer's args struct.
-template <class A>
-A withBaseArgs(A a, const LayerArgs& base) {
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
 
 }  // namespace edgeflow::layers_internal

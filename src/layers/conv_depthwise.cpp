@@ -239,7 +239,7 @@ class SeparableConv2DImpl : public LayerImpl {
 
 template <class A>
 void readBaseConv(A& a, const Json& c) {
-  a = withBaseArgs(a, baseArgsFromConfig(c));
+  a = withBaseFromConfig(a, c);
   a.kernelSize = sizeFromJson(c, "kernelSize");
   a.strides = sizeFromJson(c, "strides");
   a.padding = str(c, "padding");

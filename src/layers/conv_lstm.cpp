@@ -214,7 +214,7 @@ Layer convLstm2d(ConvLSTM2DLayerArgs args) { return Layer(std::make_shared<ConvL
 
 EF_REGISTER_LAYER("ConvLSTM2D", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  layers::ConvLSTM2DLayerArgs a = withBaseArgs(layers::ConvLSTM2DLayerArgs{}, baseArgsFromConfig(c));
+  layers::ConvLSTM2DLayerArgs a = withBaseFromConfig(layers::ConvLSTM2DLayerArgs{}, c);
   a.filters = optInt(c, "filters").value_or(0);
   a.kernelSize = sizeFromJson(c, "kernelSize");
   a.strides = sizeFromJson(c, "strides");

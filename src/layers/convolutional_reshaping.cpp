@@ -40,9 +40,8 @@ Pairs pairsFromJson(const Json& c, const char* key) {
   return out;
 }
 
-const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
-  if (inputs.size() != 1)
-    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
+const Tensor& only4dInput(const std::vector<Tensor>& inputs, const std::string& layer) {
+  onlyInput(inputs, layer);
   if (inputs[0].rank() != 4)
     throw Error("Layer " + layer + " expects a 4-D input, but received shape " + shapeToJsonString(inputs[0].shape()));
   return inputs[0];
@@ -69,7 +68,7 @@ class ZeroPadding2DImpl : public LayerImpl {
     return {s};
   }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
-    const Tensor& x = onlyInput(inputs, name_);
+    const Tensor& x = only4dInput(inputs, name_);
     Paddings p = dataFormat_ == "channelsFirst" ? Paddings{{0, 0}, {0, 0}, padding_[0], padding_[1]}
                                                 : Paddings{{0, 0}, padding_[0], padding_[1], {0, 0}};
     return {pad(x, p)};
@@ -103,7 +102,7 @@ class Cropping2DImpl : public LayerImpl {
     return {s};
   }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
-    const Tensor& x = onlyInput(inputs, name_);
+    const Tensor& x = only4dInput(inputs, name_);
     const size_t h = dataFormat_ == "channelsFirst" ? 2 : 1;
     const Shape& s = x.shape();
     const int64_t height = s[h] - cropping_[0].first - cropping_[0].second;
@@ -152,7 +151,7 @@ class UpSampling2DImpl : public LayerImpl {
     return {s};
   }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
-    const Tensor& input = onlyInput(inputs, name_);
+    const Tensor& input = only4dInput(inputs, name_);
     return {tidy([&] {
       const bool first = dataFormat_ == "channelsFirst";
       Tensor x = first ? toChannelsLast(input) : input;
@@ -182,12 +181,12 @@ Layer upSampling2d(UpSampling2DLayerArgs args) { return Layer(std::make_shared<U
 EF_REGISTER_LAYER("ZeroPadding2D", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::ZeroPadding2DLayerArgs a{.padding = pairsFromJson(c, "padding"), .dataFormat = str(c, "dataFormat")};
-  return layers::zeroPadding2d(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::zeroPadding2d(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("Cropping2D", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::Cropping2DLayerArgs a{.cropping = pairsFromJson(c, "cropping"), .dataFormat = str(c, "dataFormat")};
-  return layers::cropping2D(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::cropping2D(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("UpSampling2D", [](const ConfigDict& config) {
   const Json& c = toJson(config);
@@ -196,7 +195,7 @@ EF_REGISTER_LAYER("UpSampling2D", [](const ConfigDict& config) {
   if (c.contains("size") && c["size"].is_number()) a.size = {c["size"].get<int64_t>(), c["size"].get<int64_t>()};
   a.dataFormat = str(c, "dataFormat");
   a.interpolation = str(c, "interpolation");
-  return layers::upSampling2d(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::upSampling2d(withBaseFromConfig(a, c));
 });
 
 }  // namespace edgeflow

@@ -292,16 +292,6 @@ class DotImpl : public MergeImpl {
   bool normalize_;
 };
 
-template <class A>
-A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 }  // namespace
 
 namespace layers {
@@ -316,20 +306,20 @@ Layer concatenate(ConcatenateLayerArgs args) { return Layer(std::make_shared<Con
 Layer dot(DotLayerArgs args) { return Layer(std::make_shared<DotImpl>(args)); }
 }  // namespace layers
 
-EF_REGISTER_LAYER("Add", [](const ConfigDict& c) { return layers::add(withBase(layers::MergeLayerArgs{}, toJson(c))); });
+EF_REGISTER_LAYER("Add", [](const ConfigDict& c) { return layers::add(withBaseFromConfig(layers::MergeLayerArgs{}, toJson(c))); });
 EF_REGISTER_LAYER("Multiply",
-                  [](const ConfigDict& c) { return layers::multiply(withBase(layers::MergeLayerArgs{}, toJson(c))); });
+                  [](const ConfigDict& c) { return layers::multiply(withBaseFromConfig(layers::MergeLayerArgs{}, toJson(c))); });
 EF_REGISTER_LAYER("Average",
-                  [](const ConfigDict& c) { return layers::average(withBase(layers::MergeLayerArgs{}, toJson(c))); });
+                  [](const ConfigDict& c) { return layers::average(withBaseFromConfig(layers::MergeLayerArgs{}, toJson(c))); });
 EF_REGISTER_LAYER("Maximum",
-                  [](const ConfigDict& c) { return layers::maximum(withBase(layers::MergeLayerArgs{}, toJson(c))); });
+                  [](const ConfigDict& c) { return layers::maximum(withBaseFromConfig(layers::MergeLayerArgs{}, toJson(c))); });
 EF_REGISTER_LAYER("Minimum",
-                  [](const ConfigDict& c) { return layers::minimum(withBase(layers::MergeLayerArgs{}, toJson(c))); });
+                  [](const ConfigDict& c) { return layers::minimum(withBaseFromConfig(layers::MergeLayerArgs{}, toJson(c))); });
 EF_REGISTER_LAYER("Concatenate", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::ConcatenateLayerArgs a;
   if (c.contains("axis") && !c["axis"].is_null()) a.axis = c["axis"].get<int>();
-  return layers::concatenate(withBase(a, c));
+  return layers::concatenate(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("Dot", [](const ConfigDict& config) {
   const Json& c = toJson(config);
@@ -337,7 +327,7 @@ EF_REGISTER_LAYER("Dot", [](const ConfigDict& config) {
   const Json& axes = c.at("axes");
   a.axes = axes.is_array() ? axes.get<std::vector<int>>() : std::vector<int>{axes.get<int>()};
   a.normalize = c.value("normalize", false);
-  return layers::dot(withBase(a, c));
+  return layers::dot(withBaseFromConfig(a, c));
 });
 
 }  // namespace edgeflow

@@ -37,16 +37,6 @@ class NoiseImpl : public LayerImpl {
   Fn noised_;
 };
 
-template <class A>
-A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 }  // namespace
 
 namespace layers {
@@ -91,15 +81,15 @@ Layer alphaDropout(AlphaDropoutLayerArgs a) {
 
 EF_REGISTER_LAYER("GaussianNoise", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::gaussianNoise(withBase(layers::GaussianNoiseLayerArgs{.stddev = c.at("stddev").get<double>()}, c));
+  return layers::gaussianNoise(withBaseFromConfig(layers::GaussianNoiseLayerArgs{.stddev = c.at("stddev").get<double>()}, c));
 });
 EF_REGISTER_LAYER("GaussianDropout", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::gaussianDropout(withBase(layers::GaussianDropoutLayerArgs{.rate = c.at("rate").get<double>()}, c));
+  return layers::gaussianDropout(withBaseFromConfig(layers::GaussianDropoutLayerArgs{.rate = c.at("rate").get<double>()}, c));
 });
 EF_REGISTER_LAYER("AlphaDropout", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::alphaDropout(withBase(layers::AlphaDropoutLayerArgs{.rate = c.at("rate").get<double>()}, c));
+  return layers::alphaDropout(withBaseFromConfig(layers::AlphaDropoutLayerArgs{.rate = c.at("rate").get<double>()}, c));
 });
 
 }  // namespace edgeflow

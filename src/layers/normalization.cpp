@@ -29,12 +29,6 @@ initializers::InitializerPtr initializerOr(const InitializerIdentifier& id, cons
   return initializers::getInitializer(id.empty() ? InitializerIdentifier(fallback) : id);
 }
 
-const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
-  if (inputs.size() != 1)
-    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
-  return inputs[0];
-}
-
 class BatchNormalizationImpl : public LayerImpl {
  public:
   explicit BatchNormalizationImpl(const layers::BatchNormalizationLayerArgs& a)
@@ -209,16 +203,6 @@ class LayerNormalizationImpl : public LayerImpl {
   LayerVariable gamma_, beta_;
 };
 
-template <class A>
-A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 InitializerIdentifier initializerFrom(const Json& c, const char* key) {
   if (!c.contains(key) || c[key].is_null()) return {};
   return initializers::deserializeInitializer(sub(c, key));
@@ -258,7 +242,7 @@ EF_REGISTER_LAYER("BatchNormalization", [](const ConfigDict& config) {
   a.gammaConstraint = constraints::deserializeConstraint(sub(c, "gammaConstraint"));
   a.betaRegularizer = regularizers::deserializeRegularizer(sub(c, "betaRegularizer"));
   a.gammaRegularizer = regularizers::deserializeRegularizer(sub(c, "gammaRegularizer"));
-  return layers::batchNormalization(withBase(a, c));
+  return layers::batchNormalization(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("LayerNormalization", [](const ConfigDict& config) {
   const Json& c = toJson(config);
@@ -272,7 +256,7 @@ EF_REGISTER_LAYER("LayerNormalization", [](const ConfigDict& config) {
   a.gammaInitializer = initializerFrom(c, "gammaInitializer");
   a.betaRegularizer = regularizers::deserializeRegularizer(sub(c, "betaRegularizer"));
   a.gammaRegularizer = regularizers::deserializeRegularizer(sub(c, "gammaRegularizer"));
-  return layers::layerNormalization(withBase(a, c));
+  return layers::layerNormalization(withBaseFromConfig(a, c));
 });
 
 }  // namespace edgeflow

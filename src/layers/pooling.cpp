@@ -81,7 +81,7 @@ class PoolingImpl : public LayerImpl {
 };
 
 layers::PoolingLayerArgs poolingArgsFromConfig(const Json& c) {
-  layers::PoolingLayerArgs a = withBaseArgs(layers::PoolingLayerArgs{}, baseArgsFromConfig(c));
+  layers::PoolingLayerArgs a = withBaseFromConfig(layers::PoolingLayerArgs{}, c);
   a.poolSize = sizeFromJson(c, "poolSize");
   a.strides = sizeFromJson(c, "strides");
   a.padding = str(c, "padding");

@@ -52,8 +52,8 @@ class GlobalPoolingImpl : public LayerImpl {
   std::string dataFormat_;
 };
 
-layers::GlobalPoolingLayerArgs argsFromConfig(const Json& c) {
-  return withBaseArgs(layers::GlobalPoolingLayerArgs{.dataFormat = str(c, "dataFormat")}, baseArgsFromConfig(c));
+layers::GlobalPoolingLayerArgs globalPoolingArgsFromConfig(const Json& c) {
+  return withBaseFromConfig(layers::GlobalPoolingLayerArgs{.dataFormat = str(c, "dataFormat")}, c);
 }
 
 }  // namespace
@@ -66,12 +66,12 @@ Layer globalMaxPooling2d(GlobalPoolingLayerArgs a) { return Layer(std::make_shar
 }  // namespace layers
 
 EF_REGISTER_LAYER("GlobalAveragePooling1D",
-                  [](const ConfigDict& c) { return layers::globalAveragePooling1d(argsFromConfig(toJson(c))); });
+                  [](const ConfigDict& c) { return layers::globalAveragePooling1d(globalPoolingArgsFromConfig(toJson(c))); });
 EF_REGISTER_LAYER("GlobalMaxPooling1D",
-                  [](const ConfigDict& c) { return layers::globalMaxPooling1d(argsFromConfig(toJson(c))); });
+                  [](const ConfigDict& c) { return layers::globalMaxPooling1d(globalPoolingArgsFromConfig(toJson(c))); });
 EF_REGISTER_LAYER("GlobalAveragePooling2D",
-                  [](const ConfigDict& c) { return layers::globalAveragePooling2d(argsFromConfig(toJson(c))); });
+                  [](const ConfigDict& c) { return layers::globalAveragePooling2d(globalPoolingArgsFromConfig(toJson(c))); });
 EF_REGISTER_LAYER("GlobalMaxPooling2D",
-                  [](const ConfigDict& c) { return layers::globalMaxPooling2d(argsFromConfig(toJson(c))); });
+                  [](const ConfigDict& c) { return layers::globalMaxPooling2d(globalPoolingArgsFromConfig(toJson(c))); });
 
 }  // namespace edgeflow

@@ -17,12 +17,6 @@ namespace {
 
 using namespace layers_internal;
 
-const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
-  if (inputs.size() != 1)
-    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
-  return inputs[0];
-}
-
 class RescalingImpl : public LayerImpl {
  public:
   explicit RescalingImpl(const layers::RescalingLayerArgs& a)
@@ -155,7 +149,7 @@ Layer centerCrop(CenterCropLayerArgs args) { return Layer(std::make_shared<Cente
 EF_REGISTER_LAYER("Rescaling", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::RescalingLayerArgs a{.scale = optDouble(c, "scale").value_or(1), .offset = optDouble(c, "offset").value_or(0)};
-  return layers::rescaling(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::rescaling(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("Resizing", [](const ConfigDict& config) {
   const Json& c = toJson(config);
@@ -163,12 +157,12 @@ EF_REGISTER_LAYER("Resizing", [](const ConfigDict& config) {
                               .width = c.at("width").get<int64_t>(),
                               .interpolation = str(c, "interpolation"),
                               .cropToAspectRatio = c.value("cropToAspectRatio", false)};
-  return layers::resizing(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::resizing(withBaseFromConfig(a, c));
 });
 EF_REGISTER_LAYER("CenterCrop", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   layers::CenterCropLayerArgs a{.height = c.at("height").get<int64_t>(), .width = c.at("width").get<int64_t>()};
-  return layers::centerCrop(withBaseArgs(a, baseArgsFromConfig(c)));
+  return layers::centerCrop(withBaseFromConfig(a, c));
 });
 
 }  // namespace edgeflow

@@ -30,9 +30,9 @@ Layer recurrentLayer(const std::string& className, CellFactory makeCell, const l
   return Layer(layer);
 }
 
-layers::RecurrentLayerArgs argsFromConfig(const Json& c) {
+layers::RecurrentLayerArgs recurrentArgsFromConfig(const Json& c) {
   layers::RecurrentLayerArgs a = withCellFields(layers::RecurrentLayerArgs{}, cellArgsFromConfig(c));
-  return withRNNOptions(withBaseArgs(a, baseArgsFromConfig(c)), c);
+  return withRNNOptions(withBaseFromConfig(a, c), c);
 }
 
 }  // namespace
@@ -43,8 +43,8 @@ Layer gru(GRULayerArgs args) { return recurrentLayer("GRU", gruCell, args); }
 Layer lstm(LSTMLayerArgs args) { return recurrentLayer("LSTM", lstmCell, args); }
 }  // namespace layers
 
-EF_REGISTER_LAYER("SimpleRNN", [](const ConfigDict& c) { return layers::simpleRNN(argsFromConfig(toJson(c))); });
-EF_REGISTER_LAYER("GRU", [](const ConfigDict& c) { return layers::gru(argsFromConfig(toJson(c))); });
-EF_REGISTER_LAYER("LSTM", [](const ConfigDict& c) { return layers::lstm(argsFromConfig(toJson(c))); });
+EF_REGISTER_LAYER("SimpleRNN", [](const ConfigDict& c) { return layers::simpleRNN(recurrentArgsFromConfig(toJson(c))); });
+EF_REGISTER_LAYER("GRU", [](const ConfigDict& c) { return layers::gru(recurrentArgsFromConfig(toJson(c))); });
+EF_REGISTER_LAYER("LSTM", [](const ConfigDict& c) { return layers::lstm(recurrentArgsFromConfig(toJson(c))); });
 
 }  // namespace edgeflow

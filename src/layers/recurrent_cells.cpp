@@ -178,7 +178,7 @@ class CellImpl : public RNNCellImpl {
 }  // namespace
 
 layers::RNNCellLayerArgs layers_internal::cellArgsFromConfig(const Json& c) {
-  layers::RNNCellLayerArgs a = withBaseArgs(layers::RNNCellLayerArgs{}, baseArgsFromConfig(c));
+  layers::RNNCellLayerArgs a = withBaseFromConfig(layers::RNNCellLayerArgs{}, c);
   a.units = c.at("units").get<int64_t>();
   if (c.contains("activation") && !c["activation"].is_null()) a.activation = c["activation"].get<std::string>();
   if (c.contains("recurrentActivation") && !c["recurrentActivation"].is_null())

@@ -19,12 +19,6 @@ namespace {
 
 using namespace layers_internal;
 
-const Tensor& onlyInput(const std::vector<Tensor>& inputs, const std::string& layer) {
-  if (inputs.size() != 1)
-    throw Error("Layer " + layer + " expects 1 input tensor, got " + std::to_string(inputs.size()));
-  return inputs[0];
-}
-
 class PermuteImpl : public LayerImpl {
  public:
   explicit PermuteImpl(const layers::PermuteLayerArgs& a) : LayerImpl(layerArgsOf(a)), dims_(a.dims) {
@@ -132,16 +126,6 @@ class SpatialDropout1DImpl : public LayerImpl {
   Seed seed_;
 };
 
-template <class A>
-A withBase(A a, const Json& c) {
-  LayerArgs base = baseArgsFromConfig(c);
-  a.name = base.name;
-  a.trainable = base.trainable;
-  a.batchInputShape = base.batchInputShape;
-  a.dtype = base.dtype;
-  return a;
-}
-
 }  // namespace
 
 namespace layers {
@@ -153,20 +137,20 @@ Layer spatialDropout1d(SpatialDropout1DLayerArgs args) { return Layer(std::make_
 
 EF_REGISTER_LAYER("Permute", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::permute(withBase(layers::PermuteLayerArgs{.dims = c.at("dims").get<std::vector<int64_t>>()}, c));
+  return layers::permute(withBaseFromConfig(layers::PermuteLayerArgs{.dims = c.at("dims").get<std::vector<int64_t>>()}, c));
 });
 EF_REGISTER_LAYER("RepeatVector", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::repeatVector(withBase(layers::RepeatVectorLayerArgs{.n = c.at("n").get<int64_t>()}, c));
+  return layers::repeatVector(withBaseFromConfig(layers::RepeatVectorLayerArgs{.n = c.at("n").get<int64_t>()}, c));
 });
 EF_REGISTER_LAYER("Masking", [](const ConfigDict& config) {
   const Json& c = toJson(config);
-  return layers::masking(withBase(layers::MaskingLayerArgs{.maskValue = optDouble(c, "maskValue").value_or(0)}, c));
+  return layers::masking(withBaseFromConfig(layers::MaskingLayerArgs{.maskValue = optDouble(c, "maskValue").value_or(0)}, c));
 });
 EF_REGISTER_LAYER("SpatialDropout1D", [](const ConfigDict& config) {
   const Json& c = toJson(config);
   return layers::spatialDropout1d(
-      withBase(layers::SpatialDropout1DLayerArgs{.rate = c.at("rate").get<double>(), .seed = optDouble(c, "seed")}, c));
+      withBaseFromConfig(layers::SpatialDropout1DLayerArgs{.rate = c.at("rate").get<double>(), .seed = optDouble(c, "seed")}, c));
 });
 
 }  // namespace edgeflow

@@ -237,7 +237,7 @@ EF_REGISTER_LAYER("RNN", [](const ConfigDict& c) {
   const Json& cls = j["cell"]["className"];
   if (!cls.is_string() || std::find(kCellClasses.begin(), kCellClasses.end(), cls.get<std::string>()) == kCellClasses.end())
     throw Error("RNN: unknown cell class " + cls.dump() + "; valid cells are " + joinNames(kCellClasses));
-  layers::RNNLayerArgs a = withRNNOptions(withBaseArgs(layers::RNNLayerArgs{}, baseArgsFromConfig(j)), j);
+  layers::RNNLayerArgs a = withRNNOptions(withBaseFromConfig(layers::RNNLayerArgs{}, j), j);
   a.cell = layers::deserialize(fromJson(j["cell"]));
   return layers::rnn(a);
 });

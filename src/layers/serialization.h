@@ -13,6 +13,19 @@ namespace edgeflow::layers_internal {
 LayerArgs baseArgsFromConfig(const Json& config);
 // Merges a layer's own config fields before the base fields (TF.js: Object.assign(config, base)).
 ConfigDict withBaseConfig(Json own, const ConfigDict& base);
+// The common LayerArgs, copied into a layer's args struct.
+template <class A>
+A withBaseArgs(A a, const LayerArgs& base) {
+  a.name = base.name;
+  a.trainable = base.trainable;
+  a.batchInputShape = base.batchInputShape;
+  a.dtype = base.dtype;
+  return a;
+}
+template <class A>
+A withBaseFromConfig(A a, const Json& config) {
+  return withBaseArgs(std::move(a), baseArgsFromConfig(config));
+}
 
 std::optional<double> optDouble(const Json& c, const char* key);
 std::optional<int64_t> optInt(const Json& c, const char* key);

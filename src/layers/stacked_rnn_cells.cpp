@@ -118,7 +118,7 @@ EF_REGISTER_LAYER("StackedRNNCells", [](const ConfigDict& c) {
   const Json j = toJson(c);
   if (!j.contains("cells") || !j["cells"].is_array())
     throw Error("StackedRNNCells: the config has no 'cells' ([{className, config}, ...])");
-  layers::StackedRNNCellsArgs a = layers_internal::withBaseArgs(layers::StackedRNNCellsArgs{}, layers_internal::baseArgsFromConfig(j));
+  layers::StackedRNNCellsArgs a = layers_internal::withBaseFromConfig(layers::StackedRNNCellsArgs{}, j);
   for (const Json& cell : j["cells"]) a.cells.push_back(layers::deserialize(fromJson(cell)));
   return layers::stackedRNNCells(a);
 });

@@ -4,29 +4,6 @@
 namespace edgeflow::oracle {
 namespace {
 
-// A TF.js `number | number[]` attr.
-std::vector<int64_t> numbers(const Call& c, const char* name) {
-  const auto& a = c.attrs[name];
-  return a.is_number() ? std::vector<int64_t>{a.get<int64_t>()} : a.get<std::vector<int64_t>>();
-}
-Int2 int2(const Call& c, const char* name, int64_t def = 1) {
-  if (!c.has(name)) return Int2(def);
-  auto v = numbers(c, name);
-  return v.size() == 1 ? Int2(v[0]) : Int2(v.at(0), v.at(1));
-}
-Int3 int3(const Call& c, const char* name) {
-  auto v = numbers(c, name);
-  return v.size() == 1 ? Int3(v[0]) : Int3(v.at(0), v.at(1), v.at(2));
-}
-Padding padding(const Call& c) {
-  const auto& p = c.attrs["pad"];
-  if (p.is_string()) return Padding(p.get<std::string>());
-  if (p.is_number()) return Padding(p.get<int64_t>());
-  std::vector<std::pair<int64_t, int64_t>> pads;
-  for (auto& pair : p) pads.emplace_back(pair.at(0).get<int64_t>(), pair.at(1).get<int64_t>());
-  return Padding(pads);
-}
-
 EF_ORACLE_OP("maxPool", [](const Call& c) {
   return one(maxPool(c.in(0), int2(c, "filterSize"), int2(c, "strides"), padding(c), c.s("dimRoundingMode")));
 });

@@ -49,4 +49,26 @@ bool registerAdapter(const std::string& op, Adapter fn);
 
 namespace edgeflow::oracle {
 inline std::vector<Tensor> one(const Tensor& t) { return {t}; }
+
+// TF.js's `number | number[]` size attrs (absent or null: def) and its `pad` attr.
+inline Int2 int2(const Call& c, const char* name, int64_t def = 1) {
+  if (!c.has(name)) return Int2(def);
+  const auto& v = c.attrs[name];
+  if (v.is_number() || v.size() == 1) return Int2((v.is_number() ? v : v[0]).get<int64_t>());
+  return Int2(v.at(0).get<int64_t>(), v.at(1).get<int64_t>());
+}
+inline Int3 int3(const Call& c, const char* name, int64_t def = 1) {
+  if (!c.has(name)) return Int3(def);
+  const auto& v = c.attrs[name];
+  if (v.is_number() || v.size() == 1) return Int3((v.is_number() ? v : v[0]).get<int64_t>());
+  return Int3(v.at(0).get<int64_t>(), v.at(1).get<int64_t>(), v.at(2).get<int64_t>());
+}
+inline Padding padding(const Call& c) {
+  const auto& p = c.attrs["pad"];
+  if (p.is_string()) return Padding(p.get<std::string>());
+  if (p.is_number()) return Padding(p.get<int64_t>());
+  std::vector<std::pair<int64_t, int64_t>> pads;
+  for (auto& pair : p) pads.emplace_back(pair.at(0).get<int64_t>(), pair.at(1).get<int64_t>());
+  return Padding(pads);
+}
 }  // namespace edgeflow::oracle

@@ -15,8 +15,6 @@
 namespace fs = std::filesystem;
 using namespace edgeflow::cli::serve;
 
-namespace {
-
 // A temporary tree: root/{a.txt, sub/b.txt, in-link -> a.txt, out-link -> ../outside/secret.txt,
 // out-dir -> ../outside}, outside/secret.txt.
 class ServeTree : public ::testing::Test {
@@ -37,8 +35,6 @@ class ServeTree : public ::testing::Test {
   void TearDown() override { fs::remove_all(base_); }
   fs::path base_, root_;
 };
-
-}  // namespace
 
 TEST(ServePaths, PercentDecode) {
   EXPECT_EQ(percentDecode("/a%20b%2Fc+d").value(), "/a b/c+d");

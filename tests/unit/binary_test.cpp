@@ -21,7 +21,7 @@ Tensor randomTensor(const Shape& shape, uint32_t seed, DType dtype = DType::floa
 }
 
 template <class F>
-Tensor on(const std::string& backend, F f) {
+Tensor tensorOn(const std::string& backend, F f) {
   std::string prev = getBackend();
   setBackend(backend);
   Tensor r = f();
@@ -29,9 +29,9 @@ Tensor on(const std::string& backend, F f) {
   return r;
 }
 
-void expectSameOnBackends(const std::function<Tensor()>& f, const std::string& what) {
+void expectIdenticalOnBackends(const std::function<Tensor()>& f, const std::string& what) {
   tidy([&] {
-    Tensor fast = on("cpu", f), slow = on("ref", f);
+    Tensor fast = tensorOn("cpu", f), slow = tensorOn("ref", f);
     ASSERT_EQ(fast.shape(), slow.shape()) << what;
     ASSERT_EQ(fast.dtype(), slow.dtype()) << what;
     auto a = fast.dataSync<double>(), b = slow.dataSync<double>();
@@ -44,7 +44,7 @@ void expectSameOnBackends(const std::function<Tensor()>& f, const std::string& w
   });
 }
 
-std::vector<float> values(const Tensor& t) { return t.dataSync<float>(); }
+std::vector<float> floatValues(const Tensor& t) { return t.dataSync<float>(); }
 
 }  // namespace
 
@@ -73,7 +73,7 @@ TEST(BinaryKernels, CpuMatchesRefOnLargeBroadcasts) {
         const auto& op = entry.second;  // not a structured binding: clang 14 (emscripten) can't capture those
         if (dt == DType::int32 && !int32Fast.count(name)) continue;
         Tensor a = randomTensor(as, seed++, dt), b = randomTensor(bs, seed++, dt);
-        expectSameOnBackends([&] { return op(a, b); },
+        expectIdenticalOnBackends([&] { return op(a, b); },
                              std::string(name) + " " + shapeToString(as) + " " + shapeToString(bs) + " " +
                                  dtypeName(dt));
       }
@@ -82,16 +82,16 @@ TEST(BinaryKernels, CpuMatchesRefOnLargeBroadcasts) {
 TEST(BinaryKernels, CpuKeepsNaNsAndWrapsInt32) {
   Tensor a = tensor({NAN, 1, 2, NAN}), b = tensor({1, NAN, 3, NAN});
   for (auto* be : {"cpu", "ref"}) {
-    auto mx = on(be, [&] { return maximum(a, b); }).dataSync<float>();
-    auto mn = on(be, [&] { return minimum(a, b); }).dataSync<float>();
+    auto mx = tensorOn(be, [&] { return maximum(a, b); }).dataSync<float>();
+    auto mn = tensorOn(be, [&] { return minimum(a, b); }).dataSync<float>();
     EXPECT_TRUE(std::isnan(mx[0]) && std::isnan(mx[1]) && std::isnan(mx[3])) << be;
     EXPECT_TRUE(std::isnan(mn[0]) && std::isnan(mn[1]) && std::isnan(mn[3])) << be;
     EXPECT_EQ(mx[2], 3) << be;
     EXPECT_EQ(mn[2], 2) << be;
     Tensor big = tensor(std::vector<int32_t>{2147483647, -2147483647 - 1});
     Tensor one = tensor(std::vector<int32_t>{1, 1});
-    auto sum = on(be, [&] { return add(big, one); }).dataSync<int32_t>();
-    auto diff = on(be, [&] { return sub(big, one); }).dataSync<int32_t>();
+    auto sum = tensorOn(be, [&] { return add(big, one); }).dataSync<int32_t>();
+    auto diff = tensorOn(be, [&] { return sub(big, one); }).dataSync<int32_t>();
     EXPECT_EQ(sum, (std::vector<int32_t>{-2147483647 - 1, -2147483647})) << be;
     EXPECT_EQ(diff, (std::vector<int32_t>{2147483646, 2147483647})) << be;
   }
@@ -101,35 +101,35 @@ TEST(BinaryKernels, CpuKeepsNaNsAndWrapsInt32) {
 TEST(BinaryGradients, BroadcastMaximumMinimumSquaredDifference) {
   Tensor a = tensor({1, 5, 3, 4, 2, 6}, {2, 3}), b = tensor({2, 2, 6}, {3});
   auto gmax = grads([](const std::vector<Tensor>& v) { return maximum(v[0], v[1]); })({a, b}, Tensor());
-  EXPECT_EQ(values(gmax[0]), (std::vector<float>{0, 1, 0, 1, 1, 1}));  // ties (2 vs 2) go to a
+  EXPECT_EQ(floatValues(gmax[0]), (std::vector<float>{0, 1, 0, 1, 1, 1}));  // ties (2 vs 2) go to a
   EXPECT_EQ(gmax[1].shape(), (Shape{3}));
-  EXPECT_EQ(values(gmax[1]), (std::vector<float>{1, 0, 1}));
+  EXPECT_EQ(floatValues(gmax[1]), (std::vector<float>{1, 0, 1}));
   auto gmin = grads([](const std::vector<Tensor>& v) { return minimum(v[0], v[1]); })({a, b}, Tensor());
-  EXPECT_EQ(values(gmin[0]), (std::vector<float>{1, 0, 1, 0, 1, 1}));  // 6 vs 6 goes to a
-  EXPECT_EQ(values(gmin[1]), (std::vector<float>{1, 1, 0}));
+  EXPECT_EQ(floatValues(gmin[0]), (std::vector<float>{1, 0, 1, 0, 1, 1}));  // 6 vs 6 goes to a
+  EXPECT_EQ(floatValues(gmin[1]), (std::vector<float>{1, 1, 0}));
   auto gsq = grads([](const std::vector<Tensor>& v) { return squaredDifference(v[0], v[1]); })({a, b}, Tensor());
-  EXPECT_EQ(values(gsq[0]), (std::vector<float>{-2, 6, -6, 4, 0, 0}));  // 2(a - b)
-  EXPECT_EQ(values(gsq[1]), (std::vector<float>{-2, -6, 6}));           // sum of 2(b - a)
+  EXPECT_EQ(floatValues(gsq[0]), (std::vector<float>{-2, 6, -6, 4, 0, 0}));  // 2(a - b)
+  EXPECT_EQ(floatValues(gsq[1]), (std::vector<float>{-2, -6, 6}));           // sum of 2(b - a)
 }
 
 // TF.js cannot differentiate divNoNan (no gradient for Equal); edgeflow gives 0 where b is 0.
 TEST(BinaryGradients, DivNoNanIsZeroWhereDivisorIsZero) {
   Tensor a = tensor({3, 4, 5}), b = tensor({2, 0, -1});
   auto g = grads([](const std::vector<Tensor>& v) { return divNoNan(v[0], v[1]); })({a, b}, Tensor());
-  EXPECT_EQ(values(g[0]), (std::vector<float>{0.5f, 0, -1}));
-  EXPECT_EQ(values(g[1]), (std::vector<float>{-0.75f, 0, -5}));  // -a / b^2
+  EXPECT_EQ(floatValues(g[0]), (std::vector<float>{0.5f, 0, -1}));
+  EXPECT_EQ(floatValues(g[1]), (std::vector<float>{-0.75f, 0, -5}));  // -a / b^2
   Tensor bs = tensor({0}, {1});
   auto gb = grads([](const std::vector<Tensor>& v) { return divNoNan(v[0], v[1]); })({a, bs}, Tensor());
-  EXPECT_EQ(values(gb[0]), (std::vector<float>{0, 0, 0}));
+  EXPECT_EQ(floatValues(gb[0]), (std::vector<float>{0, 0, 0}));
   EXPECT_EQ(gb[1].shape(), (Shape{1}));
 }
 
 // Comparisons are not differentiable, so gradients flow around them instead of throwing.
 TEST(BinaryGradients, WhereWithAComputedCondition) {
   auto g = grad([](const Tensor& x) { return where(greater(x, 0), mul(x, x), neg(x)); });
-  EXPECT_EQ(values(g(tensor({-2, 3, 0.5}), Tensor())), (std::vector<float>{-1, 6, 1}));
+  EXPECT_EQ(floatValues(g(tensor({-2, 3, 0.5}), Tensor())), (std::vector<float>{-1, 6, 1}));
   auto h = grad([](const Tensor& x) { return mul(x, cast(lessEqual(x, 1), DType::float32)); });
-  EXPECT_EQ(values(h(tensor({0.5, 2}), Tensor())), (std::vector<float>{1, 0}));
+  EXPECT_EQ(floatValues(h(tensor({0.5, 2}), Tensor())), (std::vector<float>{1, 0}));
 }
 
 TEST(BinaryOps, ErrorsNameTheOpAndShapes) {
@@ -151,8 +151,8 @@ TEST(BinaryOps, ErrorsNameTheOpAndShapes) {
 
 TEST(BinaryOps, ChainedMethods) {
   Tensor x = tensor({4, -3, 2});
-  EXPECT_EQ(values(x.pow(2).sub(x.squaredDifference(1)).maximum(0)), (std::vector<float>{7, 0, 3}));
+  EXPECT_EQ(floatValues(x.pow(2).sub(x.squaredDifference(1)).maximum(0)), (std::vector<float>{7, 0, 3}));
   EXPECT_EQ(x.greater(0).logicalAnd(x.less(3)).dataSync<uint8_t>(), (std::vector<uint8_t>{0, 0, 1}));
-  EXPECT_EQ(values(x.where(x.greater(0), 0)), (std::vector<float>{4, 0, 2}));
-  EXPECT_EQ(values(x.mod(3).atan2(1).greaterEqual(0.5).cast(DType::float32)), (std::vector<float>{1, 0, 1}));
+  EXPECT_EQ(floatValues(x.where(x.greater(0), 0)), (std::vector<float>{4, 0, 2}));
+  EXPECT_EQ(floatValues(x.mod(3).atan2(1).greaterEqual(0.5).cast(DType::float32)), (std::vector<float>{1, 0, 1}));
 }

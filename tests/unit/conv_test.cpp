@@ -9,12 +9,14 @@
 #include <random>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/backend_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::valuesOn;
 
 namespace {
 
-Tensor randomTensor(const Shape& shape, unsigned seed) {
+Tensor normalTensor(const Shape& shape, unsigned seed) {
   std::mt19937 gen(seed);
   std::normal_distribution<double> d(0, 1);
   std::vector<double> v(static_cast<size_t>(sizeFromShape(shape)));
@@ -22,25 +24,10 @@ Tensor randomTensor(const Shape& shape, unsigned seed) {
   return tensor(v, shape);
 }
 
-// f's values on a backend.
-std::vector<float> on(const std::string& backend, const std::function<Tensor()>& f) {
-  std::string prev = getBackend();
-  setBackend(backend);
-  std::vector<float> v;
-  try {
-    v = tidy([&] { return f(); }).dataSync();
-  } catch (...) {
-    setBackend(prev);
-    throw;
-  }
-  setBackend(prev);
-  return v;
-}
-
 // cpu against ref, relative to the largest magnitude (float sums in another order).
 void expectSameOnBackends(const std::function<Tensor()>& f, const std::string& what, double tol = 2e-5) {
-  auto want = on("ref", f);
-  auto got = on("cpu", f);
+  auto want = valuesOn("ref", f);
+  auto got = valuesOn("cpu", f);
   ASSERT_EQ(got.size(), want.size()) << what;
   double scale = 1;
   for (float w : want) scale = std::max(scale, static_cast<double>(std::fabs(w)));
@@ -79,9 +66,9 @@ std::vector<Conv2DCase> conv2DCases() {
 TEST(ConvCpu, Conv2DAndGradientsMatchRef) {
   unsigned seed = 1;
   for (const auto& c : conv2DCases()) {
-    Tensor x = randomTensor(c.x, seed++), w = randomTensor(c.filter, seed++);
+    Tensor x = normalTensor(c.x, seed++), w = normalTensor(c.filter, seed++);
     Shape outShape = tidy([&] { return conv2d(x, w, c.strides, c.pad, c.dataFormat, c.dilations); }).shape();
-    Tensor dy = randomTensor(outShape, seed++);
+    Tensor dy = normalTensor(outShape, seed++);
     expectSameOnBackends([&] { return conv2d(x, w, c.strides, c.pad, c.dataFormat, c.dilations); }, c.name + " forward");
     expectSameOnBackends(
         [&] { return conv2DBackpropInput(x.shape(), dy, w, c.strides, c.pad, c.dataFormat, "", c.dilations); },
@@ -90,7 +77,7 @@ TEST(ConvCpu, Conv2DAndGradientsMatchRef) {
         [&] { return conv2DBackpropFilter(x, dy, w.shape(), c.strides, c.pad, c.dataFormat, "", c.dilations); },
         c.name + " filter gradient", 5e-5);
     int64_t outC = c.filter[3];
-    Tensor bias = randomTensor({outC}, seed++), alpha = randomTensor({outC}, seed++);
+    Tensor bias = normalTensor({outC}, seed++), alpha = normalTensor({outC}, seed++);
     for (const char* act : {"relu", "relu6", "prelu", "elu", "sigmoid", "leakyrelu"})
       expectSameOnBackends(
           [&] {
@@ -105,15 +92,15 @@ TEST(ConvCpu, Conv2DAndGradientsMatchRef) {
 TEST(ConvCpu, Conv2DOnOneThreadMatchesRef) {
   setNumThreads(1);
   for (const auto& c : conv2DCases()) {
-    Tensor x = randomTensor(c.x, 7), w = randomTensor(c.filter, 8);
+    Tensor x = normalTensor(c.x, 7), w = normalTensor(c.filter, 8);
     expectSameOnBackends([&] { return conv2d(x, w, c.strides, c.pad, c.dataFormat, c.dilations); }, c.name);
   }
   setNumThreads(0);
 }
 
 TEST(ConvCpu, FusedConv2DWithOtherBiasShapesMatchesRef) {
-  Tensor x = randomTensor({2, 6, 6, 3}, 1), w = randomTensor({3, 3, 3, 4}, 2);
-  Tensor bias3 = randomTensor({6, 6, 4}, 3), alpha3 = randomTensor({6, 1, 4}, 4), scalar = randomTensor({}, 5);
+  Tensor x = normalTensor({2, 6, 6, 3}, 1), w = normalTensor({3, 3, 3, 4}, 2);
+  Tensor bias3 = normalTensor({6, 6, 4}, 3), alpha3 = normalTensor({6, 1, 4}, 4), scalar = normalTensor({}, 5);
   expectSameOnBackends([&] { return fused::conv2d({.x = x, .filter = w, .pad = "same", .bias = bias3, .activation = "relu"}); },
                        "3-D bias");
   expectSameOnBackends(
@@ -140,9 +127,9 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
   unsigned seed = 100;
   for (const auto& c : cases) {
     std::string name = "depthwise x " + shapeToString(c.x) + " filter " + shapeToString(c.filter);
-    Tensor x = randomTensor(c.x, seed++), w = randomTensor(c.filter, seed++);
+    Tensor x = normalTensor(c.x, seed++), w = normalTensor(c.filter, seed++);
     Shape outShape = tidy([&] { return depthwiseConv2d(x, w, c.strides, c.pad, "NHWC", c.dilations); }).shape();
-    Tensor dy = randomTensor(outShape, seed++);
+    Tensor dy = normalTensor(outShape, seed++);
     expectSameOnBackends([&] { return depthwiseConv2d(x, w, c.strides, c.pad, "NHWC", c.dilations); }, name);
     expectSameOnBackends(
         [&] { return depthwiseConv2dNativeBackpropInput(x.shape(), dy, w, c.strides, c.pad, c.dilations); },
@@ -150,7 +137,7 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
     expectSameOnBackends(
         [&] { return depthwiseConv2dNativeBackpropFilter(x, dy, w.shape(), c.strides, c.pad, c.dilations); },
         name + " filter gradient", 5e-5);
-    Tensor bias = randomTensor({outShape[3]}, seed++);
+    Tensor bias = normalTensor({outShape[3]}, seed++);
     expectSameOnBackends(
         [&] {
           return fused::depthwiseConv2d({.x = x, .filter = w, .strides = c.strides, .pad = c.pad,
@@ -161,13 +148,13 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
 }
 
 TEST(ConvCpu, FusedMatMulMatchesRef) {
-  Tensor a = randomTensor({64, 300}, 1), b = randomTensor({300, 33}, 2), bias = randomTensor({33}, 3);
+  Tensor a = normalTensor({64, 300}, 1), b = normalTensor({300, 33}, 2), bias = normalTensor({33}, 3);
   expectSameOnBackends([&] { return fused::matMul({.a = a, .b = b, .bias = bias, .activation = "relu"}); }, "relu");
-  Tensor a3 = randomTensor({3, 20, 30}, 4), b3 = randomTensor({5, 30}, 5), bias2 = randomTensor({20, 5}, 6);
+  Tensor a3 = normalTensor({3, 20, 30}, 4), b3 = normalTensor({5, 30}, 5), bias2 = normalTensor({20, 5}, 6);
   expectSameOnBackends(
       [&] { return fused::matMul({.a = a3, .b = b3, .transposeB = true, .bias = bias2, .activation = "elu"}); },
       "batched, 2-D bias");
-  Tensor alpha = randomTensor({5}, 7);
+  Tensor alpha = normalTensor({5}, 7);
   expectSameOnBackends(
       [&] {
         return fused::matMul({.a = a3, .b = b3, .transposeB = true, .activation = "prelu", .preluActivationWeights = alpha});
@@ -180,7 +167,7 @@ TEST(ConvCpu, FusedMatMulMatchesRef) {
 void expectGradientMatchesDifferences(const std::function<Tensor(const std::vector<Tensor>&)>& f,
                                       std::vector<Tensor> xs, size_t which, const std::string& what) {
   tidy([&] {
-    Tensor r = randomTensor(f(xs).shape(), 99);
+    Tensor r = normalTensor(f(xs).shape(), 99);
     auto loss = [&](const std::vector<Tensor>& in) { return sum(mul(f(in), r)); };
     Tensor g = grads(loss)(xs, Tensor())[which];
     auto gv = g.dataSync<double>();
@@ -207,7 +194,7 @@ void expectGradientsAgree(const std::function<Tensor(const std::vector<Tensor>&)
                           const std::function<Tensor(const std::vector<Tensor>&)>& g, const std::vector<Tensor>& xs,
                           const std::string& what) {
   tidy([&] {
-    Tensor r = randomTensor(f(xs).shape(), 98);
+    Tensor r = normalTensor(f(xs).shape(), 98);
     auto lossOf = [&](const std::function<Tensor(const std::vector<Tensor>&)>& h) {
       return [&h, &r](const std::vector<Tensor>& in) { return sum(mul(h(in), r)); };
     };
@@ -226,22 +213,22 @@ void expectGradientsAgree(const std::function<Tensor(const std::vector<Tensor>&)
 TEST(ConvGradients, DilatedConvolutions) {
   for (const char* backend : {"ref", "cpu"}) {
     setBackend(backend);
-    std::vector<Tensor> xw{randomTensor({2, 7, 8, 3}, 1), randomTensor({3, 2, 3, 4}, 2)};
+    std::vector<Tensor> xw{normalTensor({2, 7, 8, 3}, 1), normalTensor({3, 2, 3, 4}, 2)};
     auto conv = [](const std::vector<Tensor>& in) { return conv2d(in[0], in[1], 1, "same", "NHWC", {2, 3}); };
     expectGradientMatchesDifferences(conv, xw, 0, std::string(backend) + " conv2d dx");
     expectGradientMatchesDifferences(conv, xw, 1, std::string(backend) + " conv2d dw");
-    std::vector<Tensor> xd{randomTensor({1, 8, 7, 3}, 3), randomTensor({3, 3, 3, 2}, 4)};
+    std::vector<Tensor> xd{normalTensor({1, 8, 7, 3}, 3), normalTensor({3, 3, 3, 2}, 4)};
     auto dw = [](const std::vector<Tensor>& in) { return depthwiseConv2d(in[0], in[1], 1, "valid", "NHWC", 2); };
     expectGradientMatchesDifferences(dw, xd, 0, std::string(backend) + " depthwise dx");
     expectGradientMatchesDifferences(dw, xd, 1, std::string(backend) + " depthwise dw");
-    std::vector<Tensor> x3{randomTensor({1, 5, 5, 5, 2}, 5), randomTensor({2, 2, 2, 2, 3}, 6)};
+    std::vector<Tensor> x3{normalTensor({1, 5, 5, 5, 2}, 5), normalTensor({2, 2, 2, 2, 3}, 6)};
     auto c3 = [](const std::vector<Tensor>& in) { return conv3d(in[0], in[1], 1, "same", "NDHWC", {1, 2, 2}); };
     expectGradientMatchesDifferences(c3, x3, 0, std::string(backend) + " conv3d dx");
     expectGradientMatchesDifferences(c3, x3, 1, std::string(backend) + " conv3d dw");
     auto fusedDilated = [](const std::vector<Tensor>& in) {
       return fused::conv2d({.x = in[0], .filter = in[1], .pad = "same", .dilations = 2, .bias = in[2]});
     };
-    std::vector<Tensor> xf{randomTensor({1, 6, 6, 2}, 7), randomTensor({2, 2, 2, 3}, 8), randomTensor({3}, 9)};
+    std::vector<Tensor> xf{normalTensor({1, 6, 6, 2}, 7), normalTensor({2, 2, 2, 3}, 8), normalTensor({3}, 9)};
     expectGradientMatchesDifferences(fusedDilated, xf, 0, std::string(backend) + " fused dilated dx");
     expectGradientMatchesDifferences(fusedDilated, xf, 2, std::string(backend) + " fused dilated bias");
   }
@@ -250,34 +237,34 @@ TEST(ConvGradients, DilatedConvolutions) {
 
 TEST(ConvGradients, TransposesAndSecondOrder) {
   // conv3dTranspose (Conv3DBackpropInputV2's gradient; TF.js has none).
-  std::vector<Tensor> xt{randomTensor({1, 2, 2, 2, 2}, 1), randomTensor({2, 2, 2, 3, 2}, 2)};
+  std::vector<Tensor> xt{normalTensor({1, 2, 2, 2, 2}, 1), normalTensor({2, 2, 2, 3, 2}, 2)};
   auto t3 = [](const std::vector<Tensor>& in) { return conv3dTranspose(in[0], in[1], {1, 4, 4, 4, 3}, 2, "same"); };
   expectGradientMatchesDifferences(t3, xt, 0, "conv3dTranspose dx");
   expectGradientMatchesDifferences(t3, xt, 1, "conv3dTranspose dfilter");
   // The filter gradients as functions of x and dy (their gradients are second-order terms).
-  Tensor dy = randomTensor({2, 3, 3, 4}, 3);
-  std::vector<Tensor> xd{randomTensor({2, 5, 5, 3}, 4), dy};
+  Tensor dy = normalTensor({2, 3, 3, 4}, 3);
+  std::vector<Tensor> xd{normalTensor({2, 5, 5, 3}, 4), dy};
   auto bf = [](const std::vector<Tensor>& in) { return conv2DBackpropFilter(in[0], in[1], {3, 3, 3, 4}, 2, "same"); };
   expectGradientMatchesDifferences(bf, xd, 0, "conv2DBackpropFilter dx");
   expectGradientMatchesDifferences(bf, xd, 1, "conv2DBackpropFilter ddy");
-  std::vector<Tensor> xdw{randomTensor({1, 5, 5, 3}, 5), randomTensor({1, 5, 5, 6}, 6)};
+  std::vector<Tensor> xdw{normalTensor({1, 5, 5, 3}, 5), normalTensor({1, 5, 5, 6}, 6)};
   auto dbf = [](const std::vector<Tensor>& in) {
     return depthwiseConv2dNativeBackpropFilter(in[0], in[1], {3, 3, 3, 2}, 1, "same");
   };
   expectGradientMatchesDifferences(dbf, xdw, 0, "depthwise filter gradient dx");
   expectGradientMatchesDifferences(dbf, xdw, 1, "depthwise filter gradient ddy");
-  std::vector<Tensor> xdi{randomTensor({1, 5, 5, 6}, 7), randomTensor({3, 3, 3, 2}, 8)};
+  std::vector<Tensor> xdi{normalTensor({1, 5, 5, 6}, 7), normalTensor({3, 3, 3, 2}, 8)};
   auto dbi = [](const std::vector<Tensor>& in) {
     return depthwiseConv2dNativeBackpropInput({1, 5, 5, 3}, in[0], in[1], 1, "same");
   };
   expectGradientMatchesDifferences(dbi, xdi, 0, "depthwise input gradient ddy");
   expectGradientMatchesDifferences(dbi, xdi, 1, "depthwise input gradient dfilter");
-  std::vector<Tensor> x3{randomTensor({1, 4, 4, 4, 2}, 9), randomTensor({1, 3, 3, 3, 2}, 10)};
+  std::vector<Tensor> x3{normalTensor({1, 4, 4, 4, 2}, 9), normalTensor({1, 3, 3, 3, 2}, 10)};
   auto bf3 = [](const std::vector<Tensor>& in) { return conv3DBackpropFilter(in[0], in[1], {2, 2, 2, 2, 2}, 1, "valid"); };
   expectGradientMatchesDifferences(bf3, x3, 0, "conv3DBackpropFilter dx");
   expectGradientMatchesDifferences(bf3, x3, 1, "conv3DBackpropFilter ddy");
   // A gradient of a gradient through grads() (Conv2D -> Conv2DBackpropFilter -> its gradient).
-  Tensor x = randomTensor({1, 4, 4, 2}, 11), w = randomTensor({2, 2, 2, 3}, 12);
+  Tensor x = normalTensor({1, 4, 4, 2}, 11), w = normalTensor({2, 2, 2, 3}, 12);
   auto inner = [](const std::vector<Tensor>& in) {
     auto f = [&](const std::vector<Tensor>& v) { return sum(square(conv2d(v[0], v[1], 1, "valid"))); };
     return grads(f)(in, Tensor())[1];
@@ -286,8 +273,8 @@ TEST(ConvGradients, TransposesAndSecondOrder) {
 }
 
 TEST(ConvGradients, NchwAndFusedActivations) {
-  std::vector<Tensor> xw{randomTensor({2, 3, 6, 5}, 1), randomTensor({3, 3, 3, 4}, 2), randomTensor({4}, 3),
-                         randomTensor({4}, 4)};
+  std::vector<Tensor> xw{normalTensor({2, 3, 6, 5}, 1), normalTensor({3, 3, 3, 4}, 2), normalTensor({4}, 3),
+                         normalTensor({4}, 4)};
   auto f = [](const std::vector<Tensor>& in) {
     return fused::conv2d({.x = in[0], .filter = in[1], .strides = 2, .pad = "same", .dataFormat = "NCHW",
                           .bias = in[2], .activation = "prelu", .preluActivationWeights = in[3]});
@@ -303,14 +290,14 @@ TEST(ConvGradients, NchwAndFusedActivations) {
   };
   std::vector<Tensor> xwb(xw.begin(), xw.begin() + 3);
   for (size_t i = 0; i < 3; ++i) expectGradientMatchesDifferences(linear, xwb, i, "fused NCHW bias input " + std::to_string(i));
-  std::vector<Tensor> xd{randomTensor({1, 3, 6, 6}, 5), randomTensor({3, 3, 3, 2}, 6)};
+  std::vector<Tensor> xd{normalTensor({1, 3, 6, 6}, 5), normalTensor({3, 3, 3, 2}, 6)};
   auto d = [](const std::vector<Tensor>& in) { return depthwiseConv2d(in[0], in[1], 1, "same", "NCHW"); };
   expectGradientMatchesDifferences(d, xd, 0, "depthwise NCHW dx");
   expectGradientMatchesDifferences(d, xd, 1, "depthwise NCHW dw");
 }
 
 TEST(ConvOps, DepthwiseNchwMatchesNhwc) {
-  Tensor x = randomTensor({2, 3, 7, 6}, 1), w = randomTensor({3, 3, 3, 2}, 2);
+  Tensor x = normalTensor({2, 3, 7, 6}, 1), w = normalTensor({3, 3, 3, 2}, 2);
   auto a = depthwiseConv2d(x, w, 2, "same", "NCHW").dataSync();
   auto b = transpose(depthwiseConv2d(transpose(x, {0, 2, 3, 1}), w, 2, "same"), {0, 3, 1, 2}).dataSync();
   ASSERT_EQ(a.size(), b.size());
@@ -365,7 +352,7 @@ TEST(ConvOps, Errors) {
 TEST(ConvOps, NoLeaks) {
   auto before = memory();
   tidy([] {
-    Tensor x = randomTensor({2, 6, 6, 3}, 1), w = randomTensor({3, 3, 3, 4}, 2), b = randomTensor({4}, 3);
+    Tensor x = normalTensor({2, 6, 6, 3}, 1), w = normalTensor({3, 3, 3, 4}, 2), b = normalTensor({4}, 3);
     auto f = [&](const std::vector<Tensor>& in) {
       return sum(fused::conv2d({.x = in[0], .filter = in[1], .pad = "same", .bias = in[2], .activation = "relu"}));
     };

@@ -6,19 +6,13 @@
 #include <cmath>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 using namespace edgeflow;
 
 namespace {
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using edgeflow_test::errorOf;
 
 }  // namespace
 

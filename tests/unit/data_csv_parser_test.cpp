@@ -28,7 +28,7 @@ Records parseAll(const std::string& text, CsvDialect dialect = {}) {
   return expected;
 }
 
-std::string errorOf(const std::string& text, size_t maxRecord = CsvParser::kDefaultMaxRecordBytes) {
+std::string parseError(const std::string& text, size_t maxRecord = CsvParser::kDefaultMaxRecordBytes) {
   try {
     CsvParser p(std::make_unique<StringSource>(text), {}, "test.csv", 4, maxRecord);
     std::vector<std::string> f;
@@ -92,14 +92,14 @@ TEST(DataCsvParser, LineNumbersCountPhysicalLines) {
 }
 
 TEST(DataCsvParser, ErrorsNameTheLine) {
-  std::string e = errorOf("a,b\n1,\"open\n2,3\n");
+  std::string e = parseError("a,b\n1,\"open\n2,3\n");
   EXPECT_NE(e.find("test.csv"), std::string::npos) << e;
   EXPECT_NE(e.find("unterminated quoted field starting on line 2"), std::string::npos) << e;
-  e = errorOf("a,b\n" + std::string(100, 'x') + "\n", 50);
+  e = parseError("a,b\n" + std::string(100, 'x') + "\n", 50);
   EXPECT_NE(e.find("line 2 is longer than 50 bytes"), std::string::npos) << e;
-  e = errorOf("\"" + std::string(100, 'x'), 50);  // an unterminated quote stops at the limit
+  e = parseError("\"" + std::string(100, 'x'), 50);  // an unterminated quote stops at the limit
   EXPECT_NE(e.find("longer than 50 bytes"), std::string::npos) << e;
-  e = errorOf(std::string(100, ','), 50);  // many empty fields count too
+  e = parseError(std::string(100, ','), 50);  // many empty fields count too
   EXPECT_NE(e.find("longer than 50 bytes"), std::string::npos) << e;
 }
 

@@ -13,6 +13,7 @@
 
 #include "edgeflow/data.h"
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 using namespace edgeflow;
 namespace fs = std::filesystem;
@@ -38,14 +39,7 @@ class TempCsv {
   std::string path_;
 };
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "<no error>";
-}
+using edgeflow_test::errorOf;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 

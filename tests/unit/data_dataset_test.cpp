@@ -6,6 +6,7 @@
 
 #include "edgeflow/data.h"
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 using namespace edgeflow;
 
@@ -22,14 +23,7 @@ std::vector<T> all(const data::Dataset<T>& ds) {
   return ds.toArray();
 }
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "<no error>";
-}
+using edgeflow_test::errorOf;
 
 }  // namespace
 

@@ -2,7 +2,6 @@
 // format's description (LeCun's MNIST page), the sprite conversion, and MnistData on a tiny sprite
 // PNG and labels file written by the test.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -11,6 +10,8 @@
 
 #include "data/idx.h"
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
+#include "unit/io_test_util.h"
 
 using namespace edgeflow;
 namespace fs = std::filesystem;
@@ -34,27 +35,9 @@ std::string idxError(const std::vector<uint8_t>& file) {
   return "";
 }
 
-std::string errorOf(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using edgeflow_test::errorOf;
 
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("edgeflow_mnist_" + std::to_string(getpid()) + "_" + std::to_string(counter_++))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using io_test::TempDir;
 
 void writeBytes(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));

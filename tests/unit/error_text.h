@@ -5,7 +5,7 @@
 
 namespace edgeflow_test {
 
-// What f throws (its what()), or "no error".
+// What f throws (its what()), or "(no error)".
 template <class F>
 std::string errorOf(F f) {
   try {
@@ -13,7 +13,7 @@ std::string errorOf(F f) {
   } catch (const std::exception& e) {
     return e.what();
   }
-  return "no error";
+  return "(no error)";
 }
 
 inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/error_text.h"
 
 namespace fs = std::filesystem;
 using namespace edgeflow;
@@ -44,14 +45,7 @@ Ppm readPpm(const std::string& path) {
   return p;
 }
 
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using edgeflow_test::errorOf;
 
 // 3x2 RGBA, second row Sub-filtered: (10,20,30,255) (40,50,60,128) (70,80,90,0) /
 // (200,100,50,255) (201,101,51,254) (0,0,0,1).

@@ -31,13 +31,13 @@ std::vector<uint8_t> npyFile(const std::string& header, const std::vector<uint8_
 }
 
 template <class T>
-std::vector<uint8_t> bytesOf(std::initializer_list<T> values) {
+std::vector<uint8_t> valueBytes(std::initializer_list<T> values) {
   std::vector<uint8_t> out(values.size() * sizeof(T));
   std::memcpy(out.data(), std::data(values), out.size());
   return out;
 }
 
-std::string errorOf(const std::vector<uint8_t>& file) {
+std::string npyError(const std::vector<uint8_t>& file) {
   try {
     io::parseNpy(file.data(), file.size(), "x.npy");
   } catch (const Error& e) {
@@ -62,7 +62,7 @@ std::vector<int32_t> ints(const io::NpyArray& a) {
 
 TEST(Npy, ReadsFloat32InCOrder) {
   auto file = npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }   \n",
-                      bytesOf<float>({1, 2.5f, -3, 0, INFINITY, -0.f}));
+                      valueBytes<float>({1, 2.5f, -3, 0, INFINITY, -0.f}));
   io::NpyArray a = io::parseNpy(file.data(), file.size());
   EXPECT_EQ(a.dtype, DType::float32);
   EXPECT_EQ(a.shape, (Shape{2, 3}));
@@ -70,7 +70,7 @@ TEST(Npy, ReadsFloat32InCOrder) {
 }
 
 TEST(Npy, ConvertsFloat64AndInt64AndBigEndian) {
-  auto f8 = npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }\n", bytesOf<double>({0.1, -2, 1e300}));
+  auto f8 = npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }\n", valueBytes<double>({0.1, -2, 1e300}));
   io::NpyArray a = io::parseNpy(f8.data(), f8.size());
   EXPECT_EQ(a.dtype, DType::float32);
   EXPECT_EQ(floats(a), (std::vector<float>{0.1f, -2.f, INFINITY}));
@@ -84,8 +84,8 @@ TEST(Npy, ConvertsFloat64AndInt64AndBigEndian) {
   EXPECT_EQ(ints(b), (std::vector<int32_t>{-7, 42}));
 
   auto big =
-      npyFile("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }\n", bytesOf<int64_t>({int64_t(1) << 40}));
-  EXPECT_NE(errorOf(big).find("does not fit int32"), std::string::npos) << errorOf(big);
+      npyFile("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }\n", valueBytes<int64_t>({int64_t(1) << 40}));
+  EXPECT_NE(npyError(big).find("does not fit int32"), std::string::npos) << npyError(big);
 }
 
 TEST(Npy, ReadsUint8ScalarsBoolsAndEmptyArrays) {
@@ -108,34 +108,34 @@ TEST(Npy, ReadsUint8ScalarsBoolsAndEmptyArrays) {
 
 TEST(Npy, RejectsBadFilesWithClearErrors) {
   const std::string good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }\n";
-  auto payload = bytesOf<float>({1, 2});
+  auto payload = valueBytes<float>({1, 2});
   std::vector<uint8_t> notNpy = {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0};
-  EXPECT_NE(errorOf(notNpy).find("not a .npy file"), std::string::npos);
-  EXPECT_NE(errorOf(notNpy).find("x.npy"), std::string::npos);
-  EXPECT_NE(errorOf(npyFile(good, payload, 4)).find("version 4.0"), std::string::npos);
+  EXPECT_NE(npyError(notNpy).find("not a .npy file"), std::string::npos);
+  EXPECT_NE(npyError(notNpy).find("x.npy"), std::string::npos);
+  EXPECT_NE(npyError(npyFile(good, payload, 4)).find("version 4.0"), std::string::npos);
   auto truncated = npyFile(good, payload);
   truncated.resize(20);
-  EXPECT_NE(errorOf(truncated).find("truncated header"), std::string::npos);
-  EXPECT_NE(errorOf(npyFile(good, bytesOf<float>({1}))).find("needs 8 data bytes, the file has 4"), std::string::npos);
-  EXPECT_NE(errorOf(npyFile(good, bytesOf<float>({1, 2, 3}))).find("needs 8 data bytes, the file has 12"),
+  EXPECT_NE(npyError(truncated).find("truncated header"), std::string::npos);
+  EXPECT_NE(npyError(npyFile(good, valueBytes<float>({1}))).find("needs 8 data bytes, the file has 4"), std::string::npos);
+  EXPECT_NE(npyError(npyFile(good, valueBytes<float>({1, 2, 3}))).find("needs 8 data bytes, the file has 12"),
             std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }\n", payload)).find("Fortran"),
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }\n", payload)).find("Fortran"),
             std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }\n", payload))
+  EXPECT_NE(npyError(npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }\n", payload))
                 .find("unsupported dtype '<c8'"),
             std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'shape': (2,), }\n", payload)).find("needs the keys"), std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,-1), }\n", payload))
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'shape': (2,), }\n", payload)).find("needs the keys"), std::string::npos);
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,-1), }\n", payload))
                 .find("non-negative integer"),
             std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}\n", payload))
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}\n", payload))
                 .find("unknown header key 'x'"),
             std::string::npos);
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,) } junk\n", payload))
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,) } junk\n", payload))
                 .find("after the header"),
             std::string::npos);
   // A shape whose byte count overflows is refused before any allocation.
-  EXPECT_NE(errorOf(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }\n", {}))
+  EXPECT_NE(npyError(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }\n", {}))
                 .find("too large"),
             std::string::npos);
 }

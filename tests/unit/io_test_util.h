@@ -14,6 +14,7 @@
 
 #include "edgeflow/edgeflow.h"
 #include "edgeflow/io.h"
+#include "unit/error_text.h"
 
 namespace io_test {
 
@@ -48,19 +49,13 @@ class TempDir {
   const fs::path& path() const { return path_; }
   std::string str() const { return path_.string(); }
   fs::path operator/(const std::string& name) const { return path_ / name; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
 
  private:
   fs::path path_;
 };
 
-inline std::string errorOf(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const edgeflow::Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using edgeflow_test::errorOf;
 
 inline void writeFile(const fs::path& path, const std::string& contents) {
   fs::create_directories(path.parent_path());

@@ -6,11 +6,12 @@
 #include <regex>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/tensor_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::dataOf;
 
 namespace {
-std::vector<double> values(const Tensor& t) { return t.dataSync<double>(); }
 void expectNear(const std::vector<double>& got, const std::vector<double>& want, double tol = 1e-6) {
   ASSERT_EQ(got.size(), want.size());
   for (size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], tol * std::max(1.0, std::abs(want[i]))) << i;
@@ -75,20 +76,20 @@ TEST(LayersCore, DefaultNamesFollowTfjs) {
 }
 
 TEST(LayersCore, SeededInitializersMatchTfjs) {
-  expectNear(values(initializers::glorotUniform({.seed = 42})->apply({2, 3})),
+  expectNear(dataOf(initializers::glorotUniform({.seed = 42})->apply({2, 3})),
              {0.40501562, 0.10149182, 0.75715703, -0.65927058, 0.13964322, 1.0155631});
-  expectNear(values(initializers::heNormal({.seed = 7})->apply({3, 2})),
+  expectNear(dataOf(initializers::heNormal({.seed = 7})->apply({3, 2})),
              {-1.1194599, 0.023912536, -0.89176667, -0.96135926, 1.0620074, -0.15938014});
-  expectNear(values(initializers::randomUniform({.minval = -1, .maxval = 2, .seed = 1})->apply({4})),
+  expectNear(dataOf(initializers::randomUniform({.minval = -1, .maxval = 2, .seed = 1})->apply({4})),
              {0.57814127, -0.63206917, 0.43315932, 0.86431265});
-  expectNear(values(initializers::orthogonal({.seed = 5})->apply({3, 2})),
+  expectNear(dataOf(initializers::orthogonal({.seed = 5})->apply({3, 2})),
              {-0.71973753, -0.55546194, -0.16950095, 0.7223177, -0.67323649, 0.41197002}, 1e-5);
-  expectNear(values(initializers::orthogonal({.gain = 2, .seed = 5})->apply({2, 3})),
+  expectNear(dataOf(initializers::orthogonal({.gain = 2, .seed = 5})->apply({2, 3})),
              {-1.4394751, -0.33900189, -1.346473, -1.1109239, 1.4446354, 0.82394004}, 1e-5);
   auto d = layers::dense({.units = 3, .kernelInitializer = initializers::glorotNormal({.seed = 1}), .inputShape = {2}});
   auto model = sequential();
   model.add(d);
-  expectNear(values(d.getWeights()[0]), {0.046011861, -0.66659528, -0.26995575, -0.57387418, -0.31799942, -0.025876544});
+  expectNear(dataOf(d.getWeights()[0]), {0.046011861, -0.66659528, -0.26995575, -0.57387418, -0.31799942, -0.025876544});
 }
 
 TEST(LayersCore, InitializerNamesAndErrors) {
@@ -127,16 +128,16 @@ TEST(LayersCore, ActivationsAll16) {
     Tensor y = layers::activation({.activation = n}).apply(x);
     EXPECT_EQ(y.shape(), x.shape()) << n;
   }
-  expectNear(values(activations::getActivation("hardSigmoid")->apply(x)), {0.1, 0.4, 0.5, 0.6, 0.9});
-  expectNear(values(activations::getActivation("softsign")->apply(x)), {-2.0 / 3, -1.0 / 3, 0, 1.0 / 3, 2.0 / 3});
-  expectNear(values(activations::getActivation("relu6")->apply(tensor1d({-1, 3, 9}))), {0, 3, 6});
+  expectNear(dataOf(activations::getActivation("hardSigmoid")->apply(x)), {0.1, 0.4, 0.5, 0.6, 0.9});
+  expectNear(dataOf(activations::getActivation("softsign")->apply(x)), {-2.0 / 3, -1.0 / 3, 0, 1.0 / 3, 2.0 / 3});
+  expectNear(dataOf(activations::getActivation("relu6")->apply(tensor1d({-1, 3, 9}))), {0, 3, 6});
 }
 
 TEST(LayersCore, DenseOnRank3UsesLastAxis) {
   auto d = layers::dense({.units = 2, .kernelInitializer = "ones", .biasInitializer = initializers::constant({.value = 0.5})});
   Tensor y = d.apply(tensor3d({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, {2, 2, 3}));
   EXPECT_EQ(y.shape(), (Shape{2, 2, 2}));
-  expectNear(values(y), {6.5, 6.5, 15.5, 15.5, 24.5, 24.5, 33.5, 33.5});
+  expectNear(dataOf(y), {6.5, 6.5, 15.5, 15.5, 24.5, 24.5, 33.5, 33.5});
   EXPECT_NE(d.getConfig().dump().find(R"("biasInitializer":{"className":"Constant","config":{"value":0.5}})"),
             std::string::npos);
 }
@@ -156,9 +157,9 @@ TEST(LayersCore, DropoutOnlyWhileTraining) {
   auto drop = layers::dropout({.rate = 0.5, .seed = 1});
   Tensor x = ones({1000});
   Tensor inference = drop.apply(x);
-  EXPECT_EQ(values(inference), values(x));
+  EXPECT_EQ(dataOf(inference), dataOf(x));
   EXPECT_NE(inference.id(), x.id());  // a layer never returns its input itself
-  auto v = values(drop.apply(x, {.training = true}));
+  auto v = dataOf(drop.apply(x, {.training = true}));
   int zeros = 0;
   for (double e : v) {
     EXPECT_TRUE(e == 0 || e == 2) << e;
@@ -182,10 +183,10 @@ TEST(LayersCore, RegularizerLossAndConstraint) {
   auto m2 = sequential();
   m2.add(c);
   c.setWeights({fill({3, 2}, 2), zeros({2})});
-  auto k = values(c.getWeights()[0]);
+  auto k = dataOf(c.getWeights()[0]);
   for (double e : k) EXPECT_NEAR(e, 1 / std::sqrt(3.0), 1e-5);
   auto nn = constraints::nonNeg()->apply(tensor1d({-1, 2}));
-  expectNear(values(nn), {0, 2});
+  expectNear(dataOf(nn), {0, 2});
 }
 
 TEST(LayersCore, SerializeRoundTrip) {

@@ -5,11 +5,12 @@
 #include <cmath>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/tensor_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::dataOf;
 
 namespace {
-std::vector<double> values(const Tensor& t) { return t.dataSync<double>(); }
 }  // namespace
 
 TEST(LayersMore, MergeLayersInFunctionalModels) {
@@ -21,7 +22,7 @@ TEST(LayersMore, MergeLayersInFunctionalModels) {
   EXPECT_EQ(layers::dot({.axes = {1}}).apply({a, b}).shape(), (Shape{-1, 1}));
   auto m = model({.inputs = {a, b}, .outputs = {layers::multiply().apply({a, b})}});
   Tensor out = m.predict({tensor2d({1, 2, 3, 4}, {1, 4}), tensor2d({2, 2, 2, 2}, {1, 4})});
-  EXPECT_EQ(values(out), (std::vector<double>{2, 4, 6, 8}));
+  EXPECT_EQ(dataOf(out), (std::vector<double>{2, 4, 6, 8}));
 }
 
 TEST(LayersMore, MergeErrorsNameTheProblem) {
@@ -46,9 +47,9 @@ TEST(LayersMore, MergeErrorsNameTheProblem) {
 
 TEST(LayersMore, AdvancedActivationValues) {
   Tensor x = tensor({-2, -0.5, 0, 0.5, 2}, {1, 5});
-  EXPECT_EQ(values(layers::reLU({.maxValue = 1}).apply(x)), (std::vector<double>{0, 0, 0, 0.5, 1}));
-  EXPECT_EQ(values(layers::thresholdedReLU({.theta = 0.5}).apply(x)), (std::vector<double>{0, 0, 0, 0, 2}));
-  auto leaky = values(layers::leakyReLU().apply(x));
+  EXPECT_EQ(dataOf(layers::reLU({.maxValue = 1}).apply(x)), (std::vector<double>{0, 0, 0, 0.5, 1}));
+  EXPECT_EQ(dataOf(layers::thresholdedReLU({.theta = 0.5}).apply(x)), (std::vector<double>{0, 0, 0, 0, 2}));
+  auto leaky = dataOf(layers::leakyReLU().apply(x));
   EXPECT_NEAR(leaky[0], -0.6, 1e-6);
   EXPECT_THROW(layers::elu({.alpha = 2}), Error);  // TF.js: non-default alpha not supported
   auto p = layers::prelu({.alphaInitializer = initializers::constant({.value = 0.25}), .sharedAxes = {1}});
@@ -60,16 +61,16 @@ TEST(LayersMore, BatchNormalizationTrainingUpdatesMovingStatistics) {
   auto bn = layers::batchNormalization({.momentum = 0.5});
   Tensor x = tensor2d({1, 10, 3, 30}, {2, 2});  // per feature: mean 2 and 20, variance 1 and 100
   Tensor y = bn.apply(x, {.training = true});
-  auto normed = values(y);
+  auto normed = dataOf(y);
   EXPECT_NEAR(normed[0], -1 / std::sqrt(1 + 1e-3), 1e-5);
   EXPECT_NEAR(normed[3], 10 / std::sqrt(100 + 1e-3), 1e-5);
   auto w = bn.getWeights();  // gamma, beta, moving_mean, moving_variance
   ASSERT_EQ(w.size(), 4u);
-  EXPECT_EQ(values(w[2]), (std::vector<double>{1, 10}));     // 0 - (0 - mean) * 0.5
-  EXPECT_EQ(values(w[3]), (std::vector<double>{1, 50.5}));   // 1 - (1 - variance) * 0.5
+  EXPECT_EQ(dataOf(w[2]), (std::vector<double>{1, 10}));     // 0 - (0 - mean) * 0.5
+  EXPECT_EQ(dataOf(w[3]), (std::vector<double>{1, 50.5}));   // 1 - (1 - variance) * 0.5
   EXPECT_EQ(bn.trainableWeights().size(), 2u);
   Tensor inference = bn.apply(x);  // uses the moving statistics
-  EXPECT_NEAR(values(inference)[0], (1 - 1) / std::sqrt(1 + 1e-3), 1e-6);
+  EXPECT_NEAR(dataOf(inference)[0], (1 - 1) / std::sqrt(1 + 1e-3), 1e-6);
 }
 
 TEST(LayersMore, EmbeddingLooksUpRows) {
@@ -78,7 +79,7 @@ TEST(LayersMore, EmbeddingLooksUpRows) {
   e.setWeights({tensor2d({0, 1, 10, 11, 20, 21}, {3, 2})});
   Tensor out = e.apply(tensor2d({2, 0, 1, 1}, {2, 2}));
   EXPECT_EQ(out.shape(), (Shape{2, 2, 2}));
-  EXPECT_EQ(values(out), (std::vector<double>{20, 21, 0, 1, 10, 11, 10, 11}));
+  EXPECT_EQ(dataOf(out), (std::vector<double>{20, 21, 0, 1, 10, 11, 10, 11}));
   EXPECT_EQ(e.computeOutputShape(Shape{-1, 2}), (Shape{-1, 2, 2}));
   EXPECT_THROW(e.computeOutputShape(Shape{-1, 3}), Error);  // inputLength is 2
   EXPECT_THROW(layers::embedding({.inputDim = 0, .outputDim = 2}), Error);
@@ -88,7 +89,7 @@ TEST(LayersMore, NoiseLayersActOnlyWhileTraining) {
   Tensor x = ones({200, 50});
   for (Layer l : {layers::gaussianNoise({.stddev = 0.5}), layers::gaussianDropout({.rate = 0.5}),
                   layers::alphaDropout({.rate = 0.5})}) {
-    EXPECT_EQ(values(l.apply(x)), values(x)) << l.getClassName();
+    EXPECT_EQ(dataOf(l.apply(x)), dataOf(x)) << l.getClassName();
     Tensor noisy = l.apply(x, {.training = true});
     auto m = moments(noisy);
     double sd = std::sqrt(m.variance.dataSync<double>()[0]);
@@ -128,7 +129,7 @@ TEST(LayersMore, RecurrentShapesStatesAndErrors) {
   auto l = layers::lstm({.units = 2, .returnState = true});
   auto r = l.applyMulti({ones({2, 3, 1})});
   ASSERT_EQ(r.size(), 3u);
-  EXPECT_EQ(values(r[0]), values(r[1]));  // the output is the last h
+  EXPECT_EQ(dataOf(r[0]), dataOf(r[1]));  // the output is the last h
   EXPECT_EQ(l.weights()[0].name().substr(l.name().size()), "/kernel");
   EXPECT_EQ(l.weights()[0].shape(), (Shape{1, 8}));
 
@@ -159,14 +160,14 @@ TEST(LayersMore, PermuteRepeatVectorMaskingSpatialDropout) {
   EXPECT_THROW(layers::permute({.dims = {0, 1}}), Error);
   EXPECT_EQ(layers::repeatVector({.n = 5}).apply(input({.shape = {2}})).shape(), (Shape{-1, 5, 2}));
   Tensor steps = tensor({1, 2, 0, 0, 3, 0}, {1, 3, 2});
-  EXPECT_EQ(values(layers::masking().apply(steps)), (std::vector<double>{1, 2, 0, 0, 3, 0}));
-  EXPECT_EQ(values(layers::masking({.maskValue = 1}).apply(tensor({1, 1, 1, 2}, {1, 2, 2}))),
+  EXPECT_EQ(dataOf(layers::masking().apply(steps)), (std::vector<double>{1, 2, 0, 0, 3, 0}));
+  EXPECT_EQ(dataOf(layers::masking({.maskValue = 1}).apply(tensor({1, 1, 1, 2}, {1, 2, 2}))),
             (std::vector<double>{0, 0, 1, 2}));
   // Whole channels drop together: every step of a feature is kept or zeroed.
   Tensor dropped = layers::spatialDropout1d({.rate = 0.5}).apply(ones({4, 6, 8}), {.training = true});
-  auto v = values(dropped);
+  auto v = dataOf(dropped);
   for (int64_t b = 0; b < 4; ++b)
     for (int64_t f = 0; f < 8; ++f)
       for (int64_t t = 1; t < 6; ++t) EXPECT_EQ(v[size_t((b * 6 + t) * 8 + f)], v[size_t(b * 6 * 8 + f)]);
-  EXPECT_EQ(values(layers::spatialDropout1d({.rate = 0.5}).apply(ones({1, 2, 2}))), (std::vector<double>(4, 1)));
+  EXPECT_EQ(dataOf(layers::spatialDropout1d({.rate = 0.5}).apply(ones({1, 2, 2}))), (std::vector<double>(4, 1)));
 }

@@ -7,26 +7,18 @@
 #include <random>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/backend_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::valuesOn;
 
 namespace {
 
-std::vector<double> randomValues(size_t n, unsigned seed, double lo = -3, double hi = 3) {
+std::vector<double> uniformValues(size_t n, unsigned seed, double lo = -3, double hi = 3) {
   std::mt19937 gen(seed);
   std::uniform_real_distribution<double> d(lo, hi);
   std::vector<double> v(n);
   for (auto& x : v) x = d(gen);
-  return v;
-}
-
-// Runs f on the given backend and returns its values.
-template <class F>
-std::vector<float> on(const std::string& backend, F f) {
-  std::string prev = getBackend();
-  setBackend(backend);
-  auto v = tidy([&] { return f(); }).dataSync();
-  setBackend(prev);
   return v;
 }
 
@@ -73,8 +65,8 @@ TEST(Reduction, CumsumGradientOnLeadingAxisIsReversedCumsum) {
 
 TEST(Reduction, ScanGradientsMatchFiniteDifferencesOnEveryAxis) {
   Shape shape{2, 3, 4};
-  auto xv = randomValues(24, 1, 0.5, 1.5);  // away from zero: cumprod's gradient divides by x
-  Tensor dy = tensor(randomValues(24, 2), shape);
+  auto xv = uniformValues(24, 1, 0.5, 1.5);  // away from zero: cumprod's gradient divides by x
+  Tensor dy = tensor(uniformValues(24, 2), shape);
   for (int64_t axis : {0, 1, 2, -1}) {
     for (bool exclusive : {false, true}) {
       for (bool reverse : {false, true}) {
@@ -106,8 +98,8 @@ TEST(Reduction, ProdGradientHandlesZerosAndNegativeAxes) {
 
 TEST(Reduction, ProdGradientOverSeveralAxesMatchesFiniteDifferences) {
   Shape shape{2, 3, 2};
-  auto xv = randomValues(12, 3);
-  Tensor dy = tensor(randomValues(3, 4), {3});
+  auto xv = uniformValues(12, 3);
+  Tensor dy = tensor(uniformValues(3, 4), {3});
   std::function<Tensor(const Tensor&)> f = [](const Tensor& t) { return prod(t, {2, 0}); };
   expectClose(grad(f)(tensor(xv, shape), dy).dataSync(), numericGrad(f, xv, shape, dy), 1e-2, "prod");
 }
@@ -132,7 +124,7 @@ TEST(Reduction, TopKWithNaNIsDeterministic) {
   auto vals = r.values.dataSync();
   for (size_t i = 1; i < vals.size(); ++i)
     EXPECT_TRUE(std::isnan(vals[i - 1]) || (!std::isnan(vals[i]) && vals[i - 1] >= vals[i])) << i;
-  auto r2 = topk(tensor(randomValues(2000, 5), {2000}), 1999, false);  // NaN-free, long rows
+  auto r2 = topk(tensor(uniformValues(2000, 5), {2000}), 1999, false);  // NaN-free, long rows
   EXPECT_EQ(r2.values.shape(), (Shape{1999}));
 }
 
@@ -175,7 +167,7 @@ TEST(Reduction, CpuFastPathsAgreeWithRef) {
       {{9, 1}, {1}},            {{0, 5}, {0}},          {{5, 0}, {1}},        {{33}, {}},
   };
   for (auto& c : cases) {
-    auto v = randomValues(static_cast<size_t>(sizeFromShape(c.shape)), 7, -2, 3);
+    auto v = uniformValues(static_cast<size_t>(sizeFromShape(c.shape)), 7, -2, 3);
     Axes axes = c.axes.empty() ? Axes() : Axes(c.axes);
     std::string what = shapeToString(c.shape);
     for (int op = 0; op < 3; ++op) {
@@ -184,21 +176,21 @@ TEST(Reduction, CpuFastPathsAgreeWithRef) {
         return op == 0 ? sum(x, axes) : op == 1 ? mean(x, axes, true) : max(x, axes);
       };
       double tol = sizeFromShape(c.shape) >= 10000 ? 1e-5 : 1e-6;
-      expectClose(on("cpu", f), on("ref", f), tol, (what + " op " + std::to_string(op)).c_str());
+      expectClose(valuesOn("cpu", f), valuesOn("ref", f), tol, (what + " op " + std::to_string(op)).c_str());
     }
   }
 }
 
 TEST(Reduction, CpuMaxPropagatesNaNAndHandlesInfinities) {
-  auto v = randomValues(3000, 9);
+  auto v = uniformValues(3000, 9);
   for (double special : {NAN, INFINITY, -INFINITY}) {
     for (size_t pos : {0, 17, 1500, 2999}) {
       auto w = v;
       w[pos] = special;
       auto f = [&] { return max(tensor(w, {3, 1000}), 1); };
       auto g = [&] { return max(tensor(w, {1000, 3}), 0); };
-      expectClose(on("cpu", f), on("ref", f), 0, "rows");
-      expectClose(on("cpu", g), on("ref", g), 0, "columns");
+      expectClose(valuesOn("cpu", f), valuesOn("ref", f), 0, "rows");
+      expectClose(valuesOn("cpu", g), valuesOn("ref", g), 0, "columns");
     }
   }
 }

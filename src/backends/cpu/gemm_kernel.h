@@ -1,40 +1,11 @@
-// GEMM building blocks written once with GCC/Clang vector extensions for any vector width: the
-// same source is AVX-512 (16 floats) natively and 128-bit SIMD (4 floats) in wasm. Internal.
+// GEMM building blocks written once for any vector width (simd.h): AVX-512 natively, 128-bit SIMD
+// in wasm. Internal.
 #pragma once
 #include <cstdint>
 
+#include "backends/cpu/simd.h"
+
 namespace edgeflow::cpu {
-
-#if defined(__AVX512F__)
-inline constexpr int kVecFloats = 16;
-#elif defined(__AVX__)
-inline constexpr int kVecFloats = 8;
-#else
-inline constexpr int kVecFloats = 4;  // SSE, NEON, wasm simd128
-#endif
-
-template <int W>
-struct VecOf {
-  typedef float type __attribute__((vector_size(W * sizeof(float))));
-};
-using Vec = VecOf<kVecFloats>::type;
-
-template <class V>
-inline V loadu(const float* p) {
-  V v;
-  __builtin_memcpy(&v, p, sizeof v);
-  return v;
-}
-template <class V>
-inline void storeu(float* p, V v) {
-  __builtin_memcpy(p, &v, sizeof v);
-}
-template <class V>
-inline float hsum(V v) {
-  float s = 0;
-  for (int i = 0; i < static_cast<int>(sizeof(V) / sizeof(float)); ++i) s += v[i];
-  return s;
-}
 
 // Register tile per vector width: MR rows × NV vectors, MR·NV accumulators kept in registers
 // (plus NV for B and one broadcast of A). wasm has 16 xmm registers under V8 and no FMA.

@@ -7,27 +7,14 @@
 #include <vector>
 
 #include "backends/ref/norm_kernels.h"
+#include "backends/cpu/simd.h"
 #include "edgeflow/kernel.h"
 #include "edgeflow/parallel.h"
 
 namespace edgeflow::cpu {
 namespace {
 
-#if defined(__AVX512F__)
-constexpr int kLanes = 16;
-#elif defined(__AVX__)
-constexpr int kLanes = 8;
-#else
-constexpr int kLanes = 4;
-#endif
-typedef float VF __attribute__((vector_size(kLanes * sizeof(float))));
-
-inline VF load(const float* p) {
-  VF v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store(float* p, VF v) { std::memcpy(p, &v, sizeof v); }
+using namespace simd;
 
 // A parameter that is one value, or one per channel of the last axis.
 bool perChannel(const Tensor& t, int64_t channels) {

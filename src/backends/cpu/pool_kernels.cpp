@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "backends/cpu/simd.h"
 #include "backends/ref/pool_kernels.h"
 #include "edgeflow/kernel.h"
 #include "edgeflow/parallel.h"
@@ -17,26 +18,7 @@ namespace {
 
 using pooling::PoolInfo;
 
-#if defined(__AVX512F__)
-constexpr int kLanes = 16;
-#elif defined(__AVX__)
-constexpr int kLanes = 8;
-#else
-constexpr int kLanes = 4;
-#endif
-typedef float VF __attribute__((vector_size(kLanes * sizeof(float))));
-typedef int32_t VI __attribute__((vector_size(kLanes * sizeof(float))));
-
-inline VF splat(float v) { return VF{} + v; }
-inline VF load(const float* p) {
-  VF v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store(float* p, VF v) { std::memcpy(p, &v, sizeof v); }
-inline void storeI(int32_t* p, VI v) { std::memcpy(p, &v, sizeof v); }
-inline VF select(VI mask, VF a, VF b) { return (VF)((mask & (VI)a) | (~mask & (VI)b)); }
-inline VI selectI(VI mask, VI a, VI b) { return (mask & a) | (~mask & b); }
+using namespace simd;
 
 int64_t floorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 

@@ -17,7 +17,7 @@
 namespace edgeflow::cpu {
 namespace {
 
-constexpr int64_t kLanes = 16;          // independent accumulators per run
+constexpr int64_t kAccumulators = 16;          // independent accumulators per run
 constexpr int64_t kColumnChunk = 512;   // columns per task when reducing leading axes
 constexpr int64_t kMinSegment = 4096;   // fewest elements per task along the reduced axes
 constexpr double kParallelWork = 1 << 16;
@@ -25,12 +25,12 @@ constexpr double kParallelWork = 1 << 16;
 // ---- One run (reduction over contiguous elements) ----
 
 double sumRun(const float* p, int64_t n) {
-  double acc[kLanes] = {};
+  double acc[kAccumulators] = {};
   int64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes)
-    for (int64_t j = 0; j < kLanes; ++j) acc[j] += static_cast<double>(p[i + j]);
+  for (; i + kAccumulators <= n; i += kAccumulators)
+    for (int64_t j = 0; j < kAccumulators; ++j) acc[j] += static_cast<double>(p[i + j]);
   double s = 0;
-  for (int64_t j = 0; j < kLanes; ++j) s += acc[j];
+  for (int64_t j = 0; j < kAccumulators; ++j) s += acc[j];
   for (; i < n; ++i) s += static_cast<double>(p[i]);
   return s;
 }
@@ -113,15 +113,15 @@ void maxColumns(const float* p, int64_t rows, int64_t inner, int64_t c0, int64_t
 
 // ---- Splitting [outer, r, inner] into tasks (output block, segment of r, column chunk) ----
 
-struct Plan {
+struct ReducePlan {
   int64_t outer, r, inner;
   int64_t chunk, chunks;  // columns per task, tasks across the columns
   int64_t segLen, segs;   // rows of r per task, tasks along r
   int64_t tasks() const { return outer * segs * chunks; }
 };
 
-Plan makePlan(const ref::ContiguousReduce& cr) {
-  Plan p{cr.outer, cr.r, cr.inner, 1, 1, cr.r, 1};
+ReducePlan makePlan(const ref::ContiguousReduce& cr) {
+  ReducePlan p{cr.outer, cr.r, cr.inner, 1, 1, cr.r, 1};
   if (p.inner > 1) {
     p.chunk = std::min(p.inner, kColumnChunk);
     p.chunks = (p.inner + p.chunk - 1) / p.chunk;
@@ -140,7 +140,7 @@ Plan makePlan(const ref::ContiguousReduce& cr) {
 // Runs task(o, rowBegin, rows, c0, c1, slot) for every task; slot indexes the task's partial
 // results, (o * segs + s) * inner + c0 onwards.
 template <class Task>
-void runPlan(const Plan& p, Task task) {
+void runPlan(const ReducePlan& p, Task task) {
   parallelFor(p.tasks(), static_cast<double>(p.segLen * p.chunk), [&](int64_t begin, int64_t end) {
     for (int64_t t = begin; t < end; ++t) {
       int64_t ch = t % p.chunks, s = (t / p.chunks) % p.segs, o = t / (p.chunks * p.segs);
@@ -152,7 +152,7 @@ void runPlan(const Plan& p, Task task) {
 }
 
 // out[o * inner + c] = (sum over r of x[o, r, c]) / divisor.
-void sumInto(const float* x, const Plan& p, double divisor, float* out) {
+void sumInto(const float* x, const ReducePlan& p, double divisor, float* out) {
   std::vector<double> partial(static_cast<size_t>(p.outer * p.segs * p.inner), 0.0);
   double* part = partial.data();
   runPlan(p, [&](int64_t o, int64_t r0, int64_t rows, int64_t c0, int64_t c1, int64_t slot) {
@@ -171,7 +171,7 @@ void sumInto(const float* x, const Plan& p, double divisor, float* out) {
 }
 
 // out[o * inner + c] = max over r of x[o, r, c]; NaN if r == 0 (as TF.js) or any is NaN.
-void maxInto(const float* x, const Plan& p, float* out) {
+void maxInto(const float* x, const ReducePlan& p, float* out) {
   const float nan = std::numeric_limits<float>::quiet_NaN();
   if (p.r == 0) {
     std::fill(out, out + p.outer * p.inner, nan);

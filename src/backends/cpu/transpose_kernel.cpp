@@ -14,12 +14,12 @@ namespace {
 
 using Ints = std::vector<int64_t>;
 
-struct Plan {
+struct TransposePlan {
   Shape shape;  // simplified input shape
   Ints perm;    // output dimension i is input dimension perm[i]
 };
 
-Plan simplify(const Shape& shape, const Ints& perm) {
+TransposePlan simplify(const Shape& shape, const Ints& perm) {
   // Keep dimensions of size > 1, renumbered.
   Ints newIndex(shape.size(), -1);
   Shape kept;
@@ -43,7 +43,7 @@ Plan simplify(const Shape& shape, const Ints& perm) {
   std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
     return groups[static_cast<size_t>(a)].first < groups[static_cast<size_t>(b)].first;
   });
-  Plan plan;
+  TransposePlan plan;
   Ints rank(groups.size());
   for (size_t k = 0; k < order.size(); ++k) {
     auto [a, b] = groups[static_cast<size_t>(order[k])];
@@ -78,7 +78,7 @@ struct Outer {
 };
 
 template <class W>
-void transposeWords(const W* in, W* out, const Plan& plan) {
+void transposeWords(const W* in, W* out, const TransposePlan& plan) {
   const Shape& s = plan.shape;
   const auto r = s.size();
   const Ints inStrides = stridesOf(s);
@@ -136,7 +136,7 @@ std::vector<Tensor> transposeKernel(const KernelContext& c) {
   for (size_t i = 0; i < perm.size(); ++i) outShape[i] = x.shape()[static_cast<size_t>(perm[i])];
   Tensor out = makeTensor(outShape, x.dtype());
   if (x.size() == 0) return {out};
-  Plan plan = simplify(x.shape(), perm);
+  TransposePlan plan = simplify(x.shape(), perm);
   if (plan.shape.size() <= 1) {
     std::memcpy(out.mutableRawData(), x.rawData(), static_cast<size_t>(x.size()) * dtypeSize(x.dtype()));
   } else if (dtypeSize(x.dtype()) == 4) {

@@ -5,31 +5,14 @@
 #include <cstdint>
 #include <cstring>
 
+#include "backends/cpu/simd.h"
 #include "edgeflow/kernel.h"
 #include "edgeflow/parallel.h"
 
 namespace edgeflow::cpu {
 namespace {
 
-#if defined(__AVX512F__)
-constexpr int kLanes = 16;
-#elif defined(__AVX__)
-constexpr int kLanes = 8;
-#else
-constexpr int kLanes = 4;
-#endif
-typedef float VF __attribute__((vector_size(kLanes * sizeof(float))));
-typedef int32_t VI __attribute__((vector_size(kLanes * sizeof(float))));
-
-inline VF splat(float v) { return VF{} + v; }
-// Per lane: mask ? a : b (mask lanes are all ones or all zeros, as comparisons give).
-inline VF select(VI mask, VF a, VF b) { return (VF)((mask & (VI)a) | (~mask & (VI)b)); }
-inline VF load(const float* p) {
-  VF v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store(float* p, VF v) { std::memcpy(p, &v, sizeof v); }
+using namespace simd;
 
 // exp with Cephes' expf reduction and polynomial (about 1 ulp). Overflows to +Inf, underflows to
 // 0 through denormals, and keeps NaN.

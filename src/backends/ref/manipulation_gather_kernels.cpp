@@ -2,6 +2,7 @@
 // Shapes arrive validated by the ops; index values are checked here, as TF.js's kernels do.
 #include <string>
 
+#include "backends/ref/dims.h"
 #include "core/dispatch.h"
 #include "edgeflow/kernel.h"
 
@@ -9,12 +10,6 @@ namespace edgeflow::ref {
 namespace {
 
 using Outs = std::vector<Tensor>;
-
-int64_t prod(const Shape& s, size_t from, size_t to) {
-  int64_t p = 1;
-  for (size_t i = from; i < to; ++i) p *= s[i];
-  return p;
-}
 
 std::string indexString(const int32_t* idx, int64_t k) {
   std::string s = "[";
@@ -35,8 +30,8 @@ Outs gatherV2(const KernelContext& c) {
     if (idx[i] < 0 || idx[i] >= dim)
       throw Error("gather: the index value " + std::to_string(idx[i]) + " is not in [0, " + std::to_string(dim - 1) +
                   "] (x " + shapeToString(xs) + ", axis " + std::to_string(axis) + ")");
-  const int64_t batch = prod(xs, 0, batchDims), outer = prod(xs, batchDims, axis);
-  const int64_t slice = prod(xs, axis + 1, xs.size());
+  const int64_t batch = dimsProduct(xs, 0, batchDims), outer = dimsProduct(xs, batchDims, axis);
+  const int64_t slice = dimsProduct(xs, axis + 1, xs.size());
   const int64_t n = batch == 0 ? 0 : indices.size() / batch;
   Shape s(xs.begin(), xs.begin() + static_cast<int64_t>(axis));
   s.insert(s.end(), indices.shape().begin() + static_cast<int64_t>(batchDims), indices.shape().end());
@@ -63,7 +58,7 @@ Outs gatherNd(const KernelContext& c) {
   const Shape& ps = params.shape();
   const Shape& is = indices.shape();
   const auto k = static_cast<size_t>(is.back());
-  const int64_t numSlices = prod(is, 0, is.size() - 1), sliceSize = prod(ps, k, ps.size());
+  const int64_t numSlices = dimsProduct(is, 0, is.size() - 1), sliceSize = dimsProduct(ps, k, ps.size());
   Shape s(is.begin(), is.end() - 1);
   s.insert(s.end(), ps.begin() + static_cast<int64_t>(k), ps.end());
   Tensor out = makeTensor(s, params.dtype());
@@ -95,7 +90,7 @@ Outs scatterNd(const KernelContext& c) {
   const Shape& is = indices.shape();
   const int64_t k = is.size() > 1 ? is.back() : 1;
   const int64_t numUpdates = k == 0 ? 0 : indices.size() / k;
-  const int64_t sliceSize = prod(s, static_cast<size_t>(k), s.size());
+  const int64_t sliceSize = dimsProduct(s, static_cast<size_t>(k), s.size());
   Tensor out = makeTensor(s, updates.dtype());
   const int32_t* idx = indices.dataPtr<int32_t>();
   dispatchDType(updates.dtype(), [&](auto zero) {
@@ -129,7 +124,7 @@ Outs unsortedSegmentSum(const KernelContext& c) {
   const int64_t numSegments = c.attrs.getInt("numSegments");
   Shape s{numSegments};
   s.insert(s.end(), x.shape().begin() + ids.rank(), x.shape().end());
-  const int64_t n = ids.size(), inner = prod(x.shape(), static_cast<size_t>(ids.rank()), x.shape().size());
+  const int64_t n = ids.size(), inner = dimsProduct(x.shape(), static_cast<size_t>(ids.rank()), x.shape().size());
   Tensor out = makeTensor(s, x.dtype());
   const int32_t* id = ids.dataPtr<int32_t>();
   dispatchDType(x.dtype(), [&](auto zero) {

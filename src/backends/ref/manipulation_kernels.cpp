@@ -3,6 +3,7 @@
 // normalised by the ops (non-negative axes, resolved sizes, paddings flattened [before, after]*).
 #include <cmath>
 
+#include "backends/ref/dims.h"
 #include "backends/ref/strided_copy.h"
 #include "core/dispatch.h"
 #include "edgeflow/kernel.h"
@@ -13,12 +14,6 @@ namespace {
 
 using Ints = std::vector<int64_t>;
 using Outs = std::vector<Tensor>;
-
-int64_t prod(const Shape& s, size_t from, size_t to) {
-  int64_t p = 1;
-  for (size_t i = from; i < to; ++i) p *= s[i];
-  return p;
-}
 
 // A constant as the dtype stores it (like writing it into TF.js's typed array; bool as 0/1).
 template <class T>
@@ -49,7 +44,7 @@ Outs expandDims(const KernelContext& c) {
 
 // Concat and Pack: every input is [outer, run_t] and the output row is the runs side by side.
 Tensor joinRows(const std::vector<Tensor>& xs, const Shape& outShape, size_t axis) {
-  const int64_t outer = prod(outShape, 0, axis);
+  const int64_t outer = dimsProduct(outShape, 0, axis);
   std::vector<int64_t> runs;
   int64_t row = 0;
   for (auto& t : xs) {
@@ -90,7 +85,7 @@ Outs pack(const KernelContext& c) {
 // x viewed as [outer, dim, inner]: each output takes a range of dim.
 Outs splitRanges(const Tensor& x, size_t axis, const Ints& sizes, bool dropAxis) {
   const Shape& xs = x.shape();
-  const int64_t outer = prod(xs, 0, axis), dim = xs[axis], inner = prod(xs, axis + 1, xs.size());
+  const int64_t outer = dimsProduct(xs, 0, axis), dim = xs[axis], inner = dimsProduct(xs, axis + 1, xs.size());
   Outs outs;
   int64_t start = 0;
   for (int64_t n : sizes) {
