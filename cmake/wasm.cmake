@@ -14,8 +14,12 @@ set(EDGEFLOW_WASM_NODE_LINK_FLAGS -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=8
 if(EDGEFLOW_WASM_THREADS)  # threads are created synchronously: pre-start their Workers
   list(APPEND EDGEFLOW_WASM_NODE_LINK_FLAGS -sPTHREAD_POOL_SIZE=4)
 endif()
+# TEST: link at -O1. The code is compiled at -O3 either way; binaryen's -O3 link pass took ~50 s per
+# test binary and made the suites no faster (measured on the unit tests), so only what is shipped
+# or benchmarked gets it.
 function(edgeflow_node_executable target)
+  cmake_parse_arguments(arg "TEST" "" "" ${ARGN})
   target_link_options(${target} PRIVATE ${EDGEFLOW_WASM_NODE_LINK_FLAGS}
-                      --pre-js ${CMAKE_SOURCE_DIR}/cmake/node-pre.js)
+                      --pre-js ${CMAKE_SOURCE_DIR}/cmake/node-pre.js $<$<BOOL:${arg_TEST}>:-O1>)
   set_target_properties(${target} PROPERTIES LINK_DEPENDS ${CMAKE_SOURCE_DIR}/cmake/node-pre.js)
 endfunction()
