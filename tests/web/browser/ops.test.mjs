@@ -13,7 +13,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
-import {launch, makeSite, root, serve, watchedPage, webDir} from './site.mjs';
+import {launch, makeSite, packageHasThreads, root, serve, watchedPage, webDir} from './site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,7 +36,7 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     assert.equal(r.crossOriginIsolated, true, 'COOP/COEP from edgeflow serve make the page cross-origin isolated');
     assert.equal(r.simd, true);
     // The package loads its threaded module when it has one (build-wasm-threads copies it in).
-    const threads = fs.existsSync(path.join(webDir, 'edgeflow_wasm_threads.wasm'));
+    const threads = packageHasThreads();
     assert.equal(r.threads, threads);
     assert.ok(threads ? r.numThreads > 1 : r.numThreads === 1, `${r.numThreads} threads`);
     assert.equal(r.cases.length, 15);

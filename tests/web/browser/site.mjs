@@ -1,6 +1,8 @@
 // Shared by the browser tests: a folder with the built package, served by the native
 // `edgeflow serve`, and Debian's Chromium driven by playwright-core.
-// Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM.
+// Env: EDGEFLOW_WEB_DIR (the built package), EDGEFLOW_CLI (the native `edgeflow`), CHROMIUM;
+// EDGEFLOW_EXPECT_THREADS=1 (ctest, when scripts/test.sh built the threads variant) makes a package
+// without the threaded module an error instead of a SIMD-only run.
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,14 @@ export const webDir = process.env.EDGEFLOW_WEB_DIR ?? path.join(root, 'build-was
 // Read when used: run_browser.mjs sets EDGEFLOW_CLI after its imports ran.
 const cliPath = () => process.env.EDGEFLOW_CLI ?? path.join(root, 'build/tools/edgeflow');
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Whether the package has the threaded module (build-wasm-threads copies it in).
+export function packageHasThreads() {
+  const has = fs.existsSync(path.join(webDir, 'edgeflow_wasm_threads.wasm'));
+  if (process.env.EDGEFLOW_EXPECT_THREADS === '1')
+    assert.ok(has, `no threaded module in ${webDir}: build build-wasm-threads (scripts/test.sh wasm does)`);
+  return has;
+}
 
 // A temporary copy of the package (serve refuses symlinks that leave its folder): its files at
 // the top (index.mjs, edgeflow.js, ...) and the examples; `extra` adds {name: sourcePath}.

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 
-import {launch, makeSite, serve, watchedPage, webDir} from './site.mjs';
+import {launch, makeSite, packageHasThreads, serve, watchedPage, webDir} from './site.mjs';
 
 const page = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
 <script type="module">
@@ -46,10 +46,8 @@ try {
 window.results = r;
 </script>`;
 
-const missing = !fs.existsSync(path.join(webDir, 'edgeflow_wasm_threads.wasm')) &&
-                `no threaded module in ${webDir} (build build-wasm-threads)`;
-
-test('the threaded module runs on several threads in Chromium', {timeout: 120000, skip: missing}, async () => {
+test('the threaded module runs on several threads in Chromium', {timeout: 120000}, async () => {
+  assert.ok(packageHasThreads(), `no threaded module in ${webDir} (build build-wasm-threads)`);
   const html = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'edgeflow-threads-')), 'threads.html');
   fs.writeFileSync(html, page);
   const site = makeSite({'threads.html': html});

@@ -4,15 +4,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {assertSameAsTfjs, ef, tfjs} from './helpers.mjs';
 
+import {gradCases} from '../cases/ops_cases.mjs';
+
 test('grad / grads / valueAndGrad / valueAndGrads equal TF.js', () => {
-  assertSameAsTfjs('grad', (tf) => tf.grad((x) => x.square().mul(3).sum())(tf.tensor1d([1, -2, 3])));
-  assertSameAsTfjs('grad with dy', (tf) => tf.grad((x) => x.sin())(tf.tensor1d([0.5, 1]), tf.tensor1d([2, -1])));
-  assertSameAsTfjs('grad through matMul/softmax', (tf) => tf.grad((w) => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), w)
-                                                                        .softmax().log().mean())(tf.tensor2d([[0.1, -0.2], [0.3, 0.4]])));
-  assertSameAsTfjs('grads', (tf) => tf.grads((a, b) => a.mul(b).add(a.square()).sum())([tf.tensor1d([1, 2]), tf.tensor1d([3, 4])]));
-  assertSameAsTfjs('valueAndGrad', (tf) => tf.valueAndGrad((x) => x.exp().sum())(tf.tensor1d([0, 1])));
-  assertSameAsTfjs('valueAndGrads', (tf) => tf.valueAndGrads((a, b) => a.div(b).sum())([tf.tensor1d([1, 2]), tf.tensor1d([4, 8])]));
-  assertSameAsTfjs('second order', (tf) => tf.grad((x) => tf.grad((y) => y.pow(tf.scalar(3)).sum())(x).sum())(tf.tensor1d([2, -1])));
+  for (const [label, f] of gradCases) assertSameAsTfjs(label, f);
 });
 
 test('gradients leave no tensors behind', () => {
