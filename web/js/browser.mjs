@@ -60,15 +60,16 @@ async function fromPixelsAsync(pixels, numChannels = 3) {
   return fromPixels(pixels, numChannels);
 }
 
-// Values: int32 in [0, 255] or float32 in [0, 1]; rank 2 (grey) or 3 with 1, 3 or 4 channels.
-async function toPixels(img, canvas) {
+// RGBA bytes of an image tensor: int32 in [0, 255] or float32 in [0, 1]; rank 2 (grey) or 3 with
+// 1, 3 or 4 channels; alpha (0..1) for pixels without their own. `op` names the caller in errors.
+function rgbaBytes(img, op, alpha = 1) {
   let t = img instanceof Tensor ? img : tensor(img, undefined, 'int32');
   try {
-    if (t.rank !== 2 && t.rank !== 3) throw new Error(`toPixels only supports rank 2 or 3 tensors, got rank ${t.rank}.`);
+    if (t.rank !== 2 && t.rank !== 3) throw new Error(`${op} only supports rank 2 or 3 tensors, got rank ${t.rank}.`);
     const depth = t.rank === 2 ? 1 : t.shape[2];
-    if (depth > 4 || depth === 2) throw new Error(`toPixels only supports depth of size 1, 3 or 4 but got ${depth}`);
+    if (depth > 4 || depth === 2) throw new Error(`${op} only supports depth of size 1, 3 or 4 but got ${depth}`);
     if (t.dtype !== 'float32' && t.dtype !== 'int32') {
-      throw new Error(`Unsupported type for toPixels: ${t.dtype}. Please use float32 or int32 tensors.`);
+      throw new Error(`Unsupported type for ${op}: ${t.dtype}. Please use float32 or int32 tensors.`);
     }
     const [height, width] = t.shape;
     const data = t.dataSync();
@@ -76,7 +77,7 @@ async function toPixels(img, canvas) {
     const scale = float ? 255 : 1;
     const bytes = new Uint8ClampedArray(width * height * 4);
     for (let i = 0; i < width * height; ++i) {
-      const rgba = [0, 0, 0, 255];
+      const rgba = [0, 0, 0, alpha * 255];
       for (let d = 0; d < depth; ++d) {
         const v = data[i * depth + d];
         if (float && (v < 0 || v > 1)) {
@@ -90,18 +91,37 @@ async function toPixels(img, canvas) {
       }
       for (let k = 0; k < 4; ++k) bytes[i * 4 + k] = Math.round(rgba[k]);
     }
-    if (canvas != null) {
-      canvas.width = width;
-      canvas.height = height;
-      canvas.getContext('2d').putImageData(new ImageData(bytes, width, height), 0, 0);
-    }
-    return bytes;
+    return {bytes, width, height};
   } finally {
     if (t !== img) t.dispose();
   }
 }
 
-export const browser = Object.freeze({fromPixels, fromPixelsAsync, toPixels});
+// Values: int32 in [0, 255] or float32 in [0, 1]; rank 2 (grey) or 3 with 1, 3 or 4 channels.
+async function toPixels(img, canvas) {
+  const {bytes, width, height} = rgbaBytes(img, 'toPixels');
+  if (canvas != null) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext('2d').putImageData(new ImageData(bytes, width, height), 0, 0);
+  }
+  return bytes;
+}
+
+// tf.browser.draw: the image on the canvas (sized to it) at once; options.imageOptions.alpha is the
+// alpha of pixels without their own, options.contextOptions the canvas context ('2d' only here).
+function draw(image, canvas, options = {}) {
+  const alpha = options.imageOptions?.alpha ?? 1;
+  if (!(alpha >= 0 && alpha <= 1)) throw new Error(`Alpha value ${alpha} is supposed to be in range [0 - 1].`);
+  const contextType = options.contextOptions?.contextType ?? '2d';
+  if (contextType !== '2d') throw new Error(`draw: context type '${contextType}' is not supported (edgeflow draws with '2d')`);
+  const {bytes, width, height} = rgbaBytes(image, 'draw', alpha);
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d', options.contextOptions?.contextAttributes).putImageData(new ImageData(bytes, width, height), 0, 0);
+}
+
+export const browser = Object.freeze({draw, fromPixels, fromPixelsAsync, toPixels});
 
 // Resolves on the next animation frame (the next macrotask outside a browser): await it between
 // training steps so the page can repaint.

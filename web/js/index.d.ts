@@ -273,6 +273,20 @@ export declare const image: {
   grayscaleToRGB(image: Tensorish): Tensor;
   nonMaxSuppression(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
                     scoreThreshold?: number): Tensor;
+  nonMaxSuppressionAsync(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                         scoreThreshold?: number): Promise<Tensor>;
+  nonMaxSuppressionWithScore(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                             scoreThreshold?: number, softNmsSigma?: number): {selectedIndices: Tensor, selectedScores: Tensor};
+  nonMaxSuppressionWithScoreAsync(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                                  scoreThreshold?: number, softNmsSigma?: number):
+      Promise<{selectedIndices: Tensor, selectedScores: Tensor}>;
+  nonMaxSuppressionPadded(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                          scoreThreshold?: number, padToMaxOutputSize?: boolean): {selectedIndices: Tensor, validOutputs: Tensor};
+  nonMaxSuppressionPaddedAsync(boxes: Tensorish, scores: Tensorish, maxOutputSize: number, iouThreshold?: number,
+                               scoreThreshold?: number, padToMaxOutputSize?: boolean):
+      Promise<{selectedIndices: Tensor, validOutputs: Tensor}>;
+  rotateWithOffset(image: Tensorish, radians: number, fillValue?: number | [number, number, number],
+                   center?: number | [number, number]): Tensor;
 };
 
 // Pixels in and out (browser): images, canvases, videos, ImageBitmaps, ImageData or {data, width, height}.
@@ -282,6 +296,8 @@ export declare const browser: {
   fromPixels(pixels: PixelSource, numChannels?: number): Tensor;
   fromPixelsAsync(pixels: PixelSource, numChannels?: number): Promise<Tensor>;
   toPixels(img: Tensorish, canvas?: HTMLCanvasElement): Promise<Uint8ClampedArray>;
+  draw(image: Tensorish, canvas: HTMLCanvasElement,
+       options?: {imageOptions?: {alpha?: number}, contextOptions?: {contextType?: string, contextAttributes?: object}}): void;
 };
 export declare function nextFrame(): Promise<void>;
 

@@ -64,7 +64,10 @@ export const specs = [
   'image.resizeNearestNeighbor($images, size, alignCorners, halfPixelCenters)',
   'image.cropAndResize($image, $boxes, $boxInd:int32, cropSize, method, extrapolationValue)',
   'image.flipLeftRight($image)', 'image.rgbToGrayscale($image)', 'image.grayscaleToRGB($image)',
+  'image.rotateWithOffset($image, radians, fillValue, center)',
   'image.nonMaxSuppression($boxes, $scores, maxOutputSize, iouThreshold, scoreThreshold)',
+  'image.nonMaxSuppressionWithScore($boxes, $scores, maxOutputSize, iouThreshold, scoreThreshold, softNmsSigma) -> {selectedIndices, selectedScores}',
+  'image.nonMaxSuppressionPadded($boxes, $scores, maxOutputSize, iouThreshold, scoreThreshold, padToMaxOutputSize) -> {selectedIndices, validOutputs}',
 ];
 
 function parseSpec(spec) {
@@ -174,6 +177,11 @@ ops.einsum = function(equation, ...tensors) {
     disposeTemporaries(converted.filter(([, temp]) => temp).map(([t]) => t), outs);
   }
 };
+
+// TF.js's async NMS variants (it reads boxes and scores with data() first): the same results, as promises.
+for (const name of ['nonMaxSuppression', 'nonMaxSuppressionWithScore', 'nonMaxSuppressionPadded']) {
+  image[`${name}Async`] = async (...args) => image[name](...args);
+}
 
 // tf.fused.*: one object argument, as TF.js.
 function fusedOp(name, first, second, attrNames) {

@@ -106,6 +106,14 @@ std::vector<int64_t> OpArgs::ints(const char* name) const {
   for (const auto& e : *v) out.push_back(toInteger(e, name));
   return out;
 }
+std::vector<double> OpArgs::numbers(const char* name, std::vector<double> def) const {
+  const auto* v = find(name);
+  if (!v) return def;
+  if (!v->is_array()) return {toNumber(*v, name)};
+  std::vector<double> out;
+  for (const auto& e : *v) out.push_back(toNumber(e, name));
+  return out;
+}
 std::vector<int64_t> OpArgs::ints(const char* name, std::vector<int64_t> def) const {
   return has(name) ? ints(name) : def;
 }

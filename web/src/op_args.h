@@ -36,6 +36,8 @@ class OpArgs {
   std::vector<int64_t> ints(const char* name) const;  // required array of integers
   std::vector<int64_t> ints(const char* name, std::vector<int64_t> def) const;
   Shape shape(const char* name) const;
+  // number | number[] (a number gives one value); def when absent.
+  std::vector<double> numbers(const char* name, std::vector<double> def) const;
   // A number or an array of numbers; absent/null means every axis.
   Axes axes(const char* name) const;
   // number | [number, number]

@@ -50,6 +50,7 @@ test('the package runs in Chromium and agrees with TF.js', {timeout: 120000}, as
     }
     assert.deepEqual(r.toPixels.ours, r.toPixels.theirs, 'toPixels bytes equal TF.js\'s');
     assert.deepEqual(r.toPixels.canvas, r.toPixels.ours.slice(0, 16), 'toPixels drew the canvas');
+    for (const [i, d] of r.draw.entries()) assert.deepEqual(d.ours, d.theirs, `browser.draw ${i}: canvas pixels equal TF.js's`);
     assert.ok(r.nextFrameMs >= 0 && r.nextFrameMs < 5000, `nextFrame resolved (${r.nextFrameMs} ms)`);
     for (const [url, p] of Object.entries(r.stores)) {
       assert.ok(Math.abs(p.ours - r.linear.prediction) < 1e-5, `${url}: edgeflow loads what it saved`);

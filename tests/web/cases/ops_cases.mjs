@@ -145,6 +145,14 @@ export const opCases = [
   ['image nonMaxSuppression', (tf) => tf.image.nonMaxSuppression(
       tf.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11], [0, 10.1, 1, 11.1], [0, 100, 1, 101]]),
       tf.tensor1d([0.9, 0.75, 0.6, 0.95, 0.5, 0.3]), 3, 0.5)],
+  ['image nonMaxSuppressionWithScore / Padded', (tf) => {
+    const boxes = tf.tensor2d([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11], [0, 10.1, 1, 11.1]]);
+    const scores = tf.tensor1d([0.9, 0.75, 0.6, 0.95, 0.5]);
+    return [tf.image.nonMaxSuppressionWithScore(boxes, scores, 4, 0.5, 0, 0.5),
+            tf.image.nonMaxSuppressionPadded(boxes, scores, 4, 0.5, 0, true)];
+  }],
+  ['image rotateWithOffset', (tf) => [tf.image.rotateWithOffset(tf.tensor4d(X4.slice(0, 24), [1, 2, 4, 3]), Math.PI / 3),
+                                      tf.image.rotateWithOffset(tf.tensor4d(X4.slice(0, 24), [1, 4, 2, 3]), 0.7, [9, 8, 7], [0.25, 0.6])]],
   ['separableConv2d', (tf) => tf.separableConv2d(tf.tensor4d(X4, [1, 4, 4, 2]), tf.tensor4d([...Array(16).keys()].map((i) => Math.sin(i)), [2, 2, 2, 2]),
                                                  tf.tensor4d([1, -1, 0.5, 2, 0, 1, -2, 3, 1, 1, 1, 1, 0.5, 0.5, 2, -1], [1, 1, 4, 4]), 1, 'same')],
   ['conv3d', (tf) => tf.conv3d(tf.tensor5d(X4, [1, 2, 4, 2, 2]), tf.tensor5d([...Array(16).keys()].map((i) => Math.cos(i)), [2, 2, 2, 2, 1]), 1, 'valid')],

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {ef, tfjs} from './helpers.mjs';
+import {closeTo, ef, tfjs} from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dtsText = fs.readFileSync(path.join(here, '../../../web/js/index.d.ts'), 'utf8');
@@ -117,4 +117,24 @@ test('browser.toPixels checks rank, depth and range as TF.js', async () => {
   const bytes = await ef.browser.toPixels(ef.tensor2d([[0, 255]], undefined, 'int32'));
   assert.deepEqual(Array.from(bytes), [0, 0, 0, 255, 255, 255, 255, 255]);
   await ef.nextFrame();  // resolves outside a browser too
+});
+
+test('image.nonMaxSuppression*Async resolve to what TF.js\'s give', async () => {
+  const boxes = [[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 10, 1, 11], [0, 10.1, 1, 11.1]];
+  const scores = [0.9, 0.75, 0.95, 0.5];
+  const results = new Map();
+  for (const lib of [ef, tfjs]) {
+    const b = lib.tensor2d(boxes), s = lib.tensor1d(scores);
+    const plain = await lib.image.nonMaxSuppressionAsync(b, s, 3, 0.5);
+    const withScore = await lib.image.nonMaxSuppressionWithScoreAsync(b, s, 3, 0.5, 0, 0.5);
+    const padded = await lib.image.nonMaxSuppressionPaddedAsync(b, s, 4, 0.5, 0, true);
+    results.set(lib, [plain.arraySync(), withScore.selectedIndices.arraySync(), withScore.selectedScores.arraySync(),
+                   padded.selectedIndices.arraySync(), padded.validOutputs.arraySync()]);
+    lib.dispose([b, s, plain, withScore.selectedIndices, withScore.selectedScores, padded.selectedIndices,
+                 padded.validOutputs]);
+  }
+  const [ours, theirs] = [results.get(ef), results.get(tfjs)];
+  assert.deepEqual(ours.slice(0, 2), theirs.slice(0, 2));
+  ours[2].forEach((v, i) => assert.ok(closeTo(v, theirs[2][i]), `selectedScores[${i}]`));
+  assert.deepEqual(ours.slice(3), theirs.slice(3));
 });
