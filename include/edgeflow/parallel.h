@@ -11,5 +11,8 @@ void parallelFor(int64_t n, double costPerItem, const std::function<void(int64_t
 
 void setNumThreads(int n);  // 0 = one per core
 int numThreads();
+// How many chunks the pool's own threads (not the callers) have run so far: evidence that work
+// was spread, for tests (timings are for benchmarks).
+int64_t chunksRunOnPoolThreads();
 
 }  // namespace edgeflow

@@ -13,6 +13,7 @@ namespace edgeflow {
 namespace {
 
 constexpr double kMinParallelWork = 64 * 1024;  // below this, thread hand-off costs more than it saves
+std::atomic<int64_t> poolChunks{0};
 
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 constexpr bool kHaveThreads = false;
@@ -68,6 +69,7 @@ class Pool {
         task = task_;
       }
       (*task)(index);
+      poolChunks.fetch_add(1, std::memory_order_relaxed);
       std::lock_guard<std::mutex> lock(mu_);
       if (--pending_ == 0) done_.notify_one();
     }
@@ -113,6 +115,8 @@ void setNumThreads(int n) {
 }
 
 int numThreads() { return pool().size(); }
+
+int64_t chunksRunOnPoolThreads() { return poolChunks.load(std::memory_order_relaxed); }
 
 void parallelFor(int64_t n, double costPerItem, const std::function<void(int64_t, int64_t)>& fn) {
   if (n <= 0) return;

@@ -25,6 +25,7 @@ EMSCRIPTEN_BINDINGS(edgeflow_web) {
   function("memory", &memoryInfo);
   function("backendName", &backendName);
   function("numThreads", &edgeflow::numThreads);  // parallelFor's pool, caller included
+  function("chunksRunOnPoolThreads", +[] { return static_cast<double>(edgeflow::chunksRunOnPoolThreads()); });
   // For tests: at most one thread per core (the threaded module pre-starts only that many Workers).
   function("setNumThreads", +[](int n) {
     edgeflow::setNumThreads(std::clamp(n, 1, std::max(1, static_cast<int>(std::thread::hardware_concurrency()))));
