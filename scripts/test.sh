@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
       # -O1 -g1: sanitizer reports keep file:line, and the build takes far less time than -O2 -g.
       cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
         -DEDGEFLOW_SANITIZE=ON "${unity[@]}" \
-        -DEDGEFLOW_BUILD_BENCH=OFF -DEDGEFLOW_ORACLE_CASES="$cases" >/dev/null
+        -DEDGEFLOW_BUILD_BENCH=OFF -DEDGEFLOW_BUILD_EXAMPLES=OFF -DEDGEFLOW_ORACLE_CASES="$cases" >/dev/null
       ninja -C build-asan
       step "ASan+UBSan tests"
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan asan
