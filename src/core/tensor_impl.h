@@ -19,6 +19,9 @@ struct DataBuffer {
   size_t bytes = 0;
   size_t capacity = 0;  // of the block (core/buffer_cache.h), >= bytes
   bool hidden = false;   // not counted by memory() (engine::hideFromMemory)
+  // Data a backend derived from the contents (e.g. a prepacked GEMM operand), dropped with the
+  // buffer: contents never change once written, so it stays valid as long as the buffer lives.
+  std::shared_ptr<void> derived;
 };
 
 class TensorImpl {

@@ -111,6 +111,26 @@ TEST(ConvCpu, Conv2DOnOneThreadMatchesRef) {
   setNumThreads(0);
 }
 
+TEST(ConvCpu, RepeatedFiltersArePackedOnceAndStillMatchRef) {
+  // From its second use a filter's packed form is kept with its data (inference reuses weights);
+  // pointwise and im2col convolutions, thin and wide outputs, the bias and relu6 in the product.
+  struct Case {
+    Shape x, filter;
+    Int2 strides;
+  };
+  unsigned seed = 40;
+  for (const Case& c : {Case{{1, 20, 20, 40}, {1, 1, 40, 96}, 1}, Case{{2, 14, 14, 24}, {3, 3, 24, 72}, 2},
+                        Case{{1, 7, 7, 300}, {1, 1, 300, 260}, 1}, Case{{1, 30, 30, 8}, {1, 1, 8, 20}, 1}}) {
+    Tensor x = randomTensor(c.x, seed++), w = randomTensor(c.filter, seed++), bias = randomTensor({c.filter[3]}, seed++);
+    for (int call = 0; call < 3; ++call) {
+      expectSameOnBackends([&] { return conv2d(x, w, c.strides, "same"); }, "conv call " + std::to_string(call));
+      expectSameOnBackends(
+          [&] { return fused::conv2d({.x = x, .filter = w, .strides = c.strides, .pad = "same", .bias = bias, .activation = "relu6"}); },
+          "fused relu6 call " + std::to_string(call));
+    }
+  }
+}
+
 TEST(ConvCpu, FusedConv2DWithOtherBiasShapesMatchesRef) {
   Tensor x = randomTensor({2, 6, 6, 3}, 1), w = randomTensor({3, 3, 3, 4}, 2);
   Tensor bias3 = randomTensor({6, 6, 4}, 3), alpha3 = randomTensor({6, 1, 4}, 4), scalar = randomTensor({}, 5);

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "backends/cpu/gemm.h"
 #include "backends/cpu/gemm_kernel.h"
+#include "core/tensor_impl.h"
 #include "edgeflow/parallel.h"
 
 namespace edgeflow::cpu::conv {
@@ -129,14 +129,13 @@ float* scratch(int slot, int64_t n) {
 // ---- products -------------------------------------------------------------------------------
 
 void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
-            int64_t ldc) {
+            int64_t ldc, const GemmEpilogue* ep, const PackedB* packedB) {
   if (M <= 0 || N <= 0) return;
-  if (K <= 0) {
-    for (int64_t i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
-    return;
-  }
-  if (!isThin(N)) {
-    gemm(M, N, K, MatrixRef{a, lda, 1}, MatrixRef{b, ldb, 1}, c, ldc);
+  if (K <= 0 || !isThin(N)) {
+    if (packedB && K > 0 && gemmPath(M, N, K) == GemmPath::packed)
+      gemm(M, N, K, MatrixRef{a, lda, 1}, *packedB, c, ldc, ep);
+    else
+      gemm(M, N, K, MatrixRef{a, lda, 1}, MatrixRef{b, ldb, 1}, c, ldc, ep);
     return;
   }
   int vw = thinWidth(N);
@@ -155,8 +154,26 @@ void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const 
       thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
     else
       thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc);
+    if (ep) applyEpilogue(*ep, c + i0 * ldc, ldc, i1 - i0, N);
   };
   parallelFor(M, static_cast<double>(2 * N * K), rows);
+}
+
+namespace {
+struct PackedOnReuse {
+  int64_t K, N;
+  int uses = 0;
+  std::shared_ptr<const PackedB> packed;
+};
+}  // namespace
+
+const PackedB* packedOnReuse(const Tensor& w, int64_t M, int64_t K, int64_t N) {
+  if (isThin(N) || K <= 0 || gemmPath(M, N, K) != GemmPath::packed) return nullptr;
+  std::shared_ptr<void>& derived = w.impl()->data->derived;
+  auto state = std::static_pointer_cast<PackedOnReuse>(derived);
+  if (!state || state->K != K || state->N != N) derived = state = std::make_shared<PackedOnReuse>(PackedOnReuse{K, N, 0, nullptr});
+  if (!state->packed && ++state->uses >= 2) state->packed = packB(K, N, MatrixRef{w.dataPtr<float>(), N, 1});
+  return state->packed.get();
 }
 
 void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_t lda, const float* b, int64_t ldb,
@@ -264,6 +281,8 @@ void col2imAdd(const ConvInfo& c, const float* col, int64_t r0, int64_t rows, fl
 // ---- epilogue -------------------------------------------------------------------------------
 
 void Epilogue::apply(float* rows, int64_t n, int64_t channels) const {
+  GemmEpilogue vectorised;
+  if (asGemmEpilogue(vectorised)) return applyEpilogue(vectorised, rows, channels, n, channels);
   const float* b = bias.empty() ? nullptr : bias.data();
   const float* al = alpha.empty() ? nullptr : alpha.data();
   const float leaky = leakyreluAlpha;
@@ -294,6 +313,17 @@ void Epilogue::apply(float* rows, int64_t n, int64_t channels) const {
           row[ch] = static_cast<float>(1 / (1 + std::exp(-static_cast<double>(row[ch]))));
         break;
     }
+  }
+}
+
+bool Epilogue::asGemmEpilogue(GemmEpilogue& out) const {
+  out = GemmEpilogue{};
+  out.bias = bias.empty() ? nullptr : bias.data();
+  switch (activation) {
+    case Activation::linear: return true;
+    case Activation::relu: out.lo = 0; return true;
+    case Activation::relu6: out.lo = 0, out.hi = 6; return true;
+    default: return false;
   }
 }
 
