@@ -209,36 +209,32 @@ void gemmPacked(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, const
     colChunks = ceilDiv(panels, chunkPanels);
     int64_t tasks = rowBlocks * colChunks;
 
-    for (int64_t pc = 0, pb = 0; pc < K; pc += kc, ++pb) {
-      int64_t kcur = std::min(kc, K - pc);
-      bool accumulate = pc > 0;
-      const GemmEpilogue* tileEp = pc + kcur == K ? ep : nullptr;
-      const float* bBlock = bp;
-      if (pre)
-        bBlock = pre->block(jb, pb);
-      else
-        packBBlock(kcur, nc, MatrixRef{b.data + pc * b.rowStride + jc * b.colStride, b.rowStride, b.colStride}, bp,
-                   parallel);
-
+    // The tasks' tiles over depth blocks [pb0, pb1), whose packed B blockOf(pb) gives.
+    auto sweep = [&](int64_t pb0, int64_t pb1, auto blockOf) {
       std::atomic<int64_t> next{0};
       auto worker = [&](int64_t, int64_t) {
-        float* ap = packedA ? scratchA(mb * kcur) : nullptr;
-        int64_t packedRow = -1;
+        float* ap = packedA ? scratchA(mb * kc) : nullptr;
+        int64_t packedRow = -1, packedDepth = -1;
         for (int64_t t; (t = next.fetch_add(1)) < tasks;) {
           int64_t rb = t / colChunks, cb = t % colChunks;
           int64_t i0 = rb * mb, rows = std::min(mb, M - i0);
-          if (packedA && packedRow != rb) {
-            packA(rows, kcur, MatrixRef{a.data + i0 * a.rowStride + pc * a.colStride, a.rowStride, a.colStride}, ap);
-            packedRow = rb;
-          }
-          int64_t pEnd = std::min(panels, (cb + 1) * chunkPanels);
-          for (int64_t p = cb * chunkPanels; p < pEnd; ++p) {
-            const float* bpp = bBlock + p * NR * kcur;
-            int64_t j = jc + p * NR, cols = std::min<int64_t>(NR, N - j);
-            for (int64_t ir = 0; ir < rows; ir += MR) {
-              const float* at = packedA ? ap + ir * kcur : a.data + (i0 + ir) * a.rowStride + pc;
-              tile(kcur, at, a.rowStride, packedA, bpp, c + (i0 + ir) * ldc + j, ldc, std::min<int64_t>(MR, rows - ir),
-                   cols, accumulate, tileEp, j);
+          for (int64_t pb = pb0; pb < pb1; ++pb) {
+            int64_t pc = pb * kc, kcur = std::min(kc, K - pc);
+            const GemmEpilogue* tileEp = pc + kcur == K ? ep : nullptr;
+            const float* bBlock = blockOf(pb);
+            if (packedA && (packedRow != rb || packedDepth != pb)) {
+              packA(rows, kcur, MatrixRef{a.data + i0 * a.rowStride + pc * a.colStride, a.rowStride, a.colStride}, ap);
+              packedRow = rb, packedDepth = pb;
+            }
+            int64_t pEnd = std::min(panels, (cb + 1) * chunkPanels);
+            for (int64_t p = cb * chunkPanels; p < pEnd; ++p) {
+              const float* bpp = bBlock + p * NR * kcur;
+              int64_t j = jc + p * NR, cols = std::min<int64_t>(NR, N - j);
+              for (int64_t ir = 0; ir < rows; ir += MR) {
+                const float* at = packedA ? ap + ir * kcur : a.data + (i0 + ir) * a.rowStride + pc;
+                tile(kcur, at, a.rowStride, packedA, bpp, c + (i0 + ir) * ldc + j, ldc, std::min<int64_t>(MR, rows - ir),
+                     cols, pc > 0, tileEp, j);
+              }
             }
           }
         }
@@ -247,6 +243,17 @@ void gemmPacked(int64_t M, int64_t N, int64_t K, MatrixRef a, MatrixRef b, const
         parallelFor(threads, 1e12, worker);
       else
         worker(0, 1);
+    };
+    const int64_t depthBlocks = ceilDiv(K, kc);
+    if (pre) {  // every depth block in one parallel region: one thread hand-off per product
+      sweep(0, depthBlocks, [&](int64_t pb) { return pre->block(jb, pb); });
+      continue;
+    }
+    for (int64_t pb = 0; pb < depthBlocks; ++pb) {
+      int64_t pc = pb * kc;
+      packBBlock(std::min(kc, K - pc), nc, MatrixRef{b.data + pc * b.rowStride + jc * b.colStride, b.rowStride, b.colStride},
+                 bp, parallel);
+      sweep(pb, pb + 1, [&](int64_t) -> const float* { return bp; });
     }
   }
 }
