@@ -156,6 +156,10 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
       {{1, 16, 16, 37}, {3, 3, 37, 1}, 1, "valid", 2},  {{2, 9, 10, 5}, {3, 2, 5, 3}, {2, 1}, "same", 1},
       {{1, 12, 12, 8}, {5, 5, 8, 1}, 1, {{0, 0}, {2, 1}, {0, 3}, {0, 0}}, 1},
       {{1, 7, 7, 1024}, {3, 3, 1024, 1}, 1, "same", 1},
+      // The 3×3 kernel's channel blocks (16, 8, 4 floats), edge columns and rows, strides, padding.
+      {{1, 9, 11, 8}, {3, 3, 8, 1}, 2, "same", 1},      {{2, 5, 13, 12}, {3, 3, 12, 1}, 1, "valid", 1},
+      {{1, 10, 3, 20}, {3, 3, 20, 1}, {2, 1}, "same", 1}, {{1, 2, 2, 28}, {3, 3, 28, 1}, 1, "same", 1},
+      {{1, 12, 12, 16}, {3, 3, 16, 1}, 2, {{0, 0}, {0, 2}, {2, 0}, {0, 0}}, 1},
   };
   unsigned seed = 100;
   for (const auto& c : cases) {
@@ -178,6 +182,18 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
         },
         name + " fused relu6");
   }
+}
+
+TEST(ConvCpu, DepthwisePaddingIgnoresInfiniteWeights) {
+  // Padding taps are skipped as TF.js does, not multiplied: an infinite weight only reaches the
+  // outputs whose window holds that tap inside the image.
+  Tensor x = randomTensor({1, 6, 6, 16}, 1);
+  std::vector<float> wv(3 * 3 * 16, 0.5f);
+  wv[0] = INFINITY;  // tap (0, 0) of channel 0
+  Tensor w = tensor(wv, {3, 3, 16, 1});
+  auto y = depthwiseConv2d(x, w, 1, "same").dataSync<float>();
+  EXPECT_FALSE(std::isnan(y[0]));             // output (0, 0): tap (0, 0) is in the padding
+  EXPECT_TRUE(std::isinf(y[(1 * 6 + 1) * 16]));  // output (1, 1): tap (0, 0) reads x(0, 0)
 }
 
 TEST(ConvCpu, FusedMatMulMatchesRef) {
