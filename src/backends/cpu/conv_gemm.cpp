@@ -21,9 +21,17 @@ constexpr int kHalf = kVecFloats / 2 >= 4 ? kVecFloats / 2 : kVecFloats;
 bool isThin(int64_t n) { return n <= 2 * kVecFloats; }
 int thinWidth(int64_t n) { return n <= kHalf ? kHalf : kVecFloats; }
 
-// R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns).
+// The epilogue of the thin products: bias zero-padded to whole vectors, clamp bounds.
+struct ThinEpilogue {
+  const float* bias;  // NV·VW floats
+  float lo, hi;
+};
+
+// R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns),
+// then the epilogue if any.
 template <int VW, int NV, int R>
-void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n) {
+void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n,
+              const ThinEpilogue* ep) {
   using V = typename VecOf<VW>::type;
   constexpr int NP = NV * VW;
   V acc[R][NV];
@@ -38,6 +46,9 @@ void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp
       for (int v = 0; v < NV; ++v) acc[r][v] += bv[v] * av;
     }
   }
+  if (ep)
+    for (int r = 0; r < R; ++r)
+      for (int v = 0; v < NV; ++v) acc[r][v] = clampLanes(acc[r][v] + loadu<V>(ep->bias + v * VW), ep->lo, ep->hi);
   for (int r = 0; r < R; ++r) {
     float* crow = c + (i + r) * ldc;
     if (n == NP) {
@@ -52,11 +63,11 @@ void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp
 
 template <int VW, int NV>
 void thinMatmul(int64_t i0, int64_t i1, int64_t N, int64_t K, const float* a, int64_t lda, const float* bp, float* c,
-                int64_t ldc) {
+                int64_t ldc, const ThinEpilogue* ep) {
   constexpr int R = NV == 1 ? 8 : 6;
   int64_t i = i0;
-  for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N);
-  for (; i < i1; ++i) thinRows<VW, NV, 1>(i, K, a, lda, bp, c, ldc, N);
+  for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N, ep);
+  for (; i < i1; ++i) thinRows<VW, NV, 1>(i, K, a, lda, bp, c, ldc, N, ep);
 }
 
 // C[K×NP] += A[T×K]ᵀ · Bp[T×NP]: RK rows of C in registers while T streams by.
@@ -147,14 +158,17 @@ void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const 
     std::memcpy(bp + k * np, b + k * ldb, sizeof(float) * static_cast<size_t>(N));
     std::fill(bp + k * np + N, bp + (k + 1) * np, 0.0f);
   }
+  alignas(64) float biasPadded[2 * kVecFloats] = {};
+  ThinEpilogue thinEp{biasPadded, ep ? ep->lo : 0, ep ? ep->hi : 0};
+  if (ep && ep->bias) std::memcpy(biasPadded, ep->bias, sizeof(float) * static_cast<size_t>(N));
+  const ThinEpilogue* tep = ep ? &thinEp : nullptr;
   auto rows = [&](int64_t i0, int64_t i1) {
     if (vw == kHalf && nv == 1)
-      thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+      thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
     else if (nv == 1)
-      thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+      thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
     else
-      thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc);
-    if (ep) applyEpilogue(*ep, c + i0 * ldc, ldc, i1 - i0, N);
+      thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
   };
   parallelFor(M, static_cast<double>(2 * N * K), rows);
 }
@@ -197,12 +211,23 @@ void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_
 // ---- im2col ---------------------------------------------------------------------------------
 
 namespace {
-// Runs are a few floats when inC is small (3 for a 3-wide filter on one channel): a libc memcpy
-// call per run cost more than the copy, and GCC turns a plain copy loop back into that call.
+// Runs are a few floats when inC is small (9 for a 3-wide filter on three channels): a libc memcpy
+// call per run cost more than the copy. Runs of 4 to 16 floats are two overlapping fixed-size
+// moves (single vector loads and stores); GCC would turn a plain copy loop back into the call.
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-tree-loop-distribute-patterns")))
 #endif
 inline void copyRun(float* __restrict dst, const float* __restrict src, int64_t n) {
+  if (n >= 8 && n <= 16) {
+    __builtin_memcpy(dst, src, 8 * sizeof(float));
+    __builtin_memcpy(dst + n - 8, src + n - 8, 8 * sizeof(float));
+    return;
+  }
+  if (n >= 4 && n < 8) {
+    __builtin_memcpy(dst, src, 4 * sizeof(float));
+    __builtin_memcpy(dst + n - 4, src + n - 4, 4 * sizeof(float));
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) dst[i] = src[i];
 }
 inline void zeroRun(float* dst, int64_t n) {
