@@ -10,7 +10,7 @@ namespace edgeflow::cpu::conv {
 
 using edgeflow::conv::ConvInfo;
 
-// Whether depthwise3x3Rows handles c (channel counts in whole 4-float vectors).
+// Whether depthwise3x3Rows handles c (channel counts in whole 4-float vectors, column stride 1 or 2).
 bool depthwise3x3Applies(const ConvInfo& c);
 // Output rows [r0, r1) of batch × outH; ep: the bias and clamp, or null.
 void depthwise3x3Rows(const ConvInfo& c, const float* x, const float* w, float* y, const GemmEpilogue* ep, int64_t r0,
