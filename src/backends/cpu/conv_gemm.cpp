@@ -256,20 +256,27 @@ void im2col(const ConvInfo& c, const float* x, int64_t r0, int64_t rows, float* 
     float* dst = col + r * K;
     const float* image = x + n * c.inH * c.inW * C;
     const TapRange t = tapRange(c, ow);
-    for (int64_t fh = 0; fh < c.filterH; ++fh, dst += rowLen) {
-      const int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
-      if (ih < 0 || ih >= c.inH || t.lo >= t.hi) {
-        zeroRun(dst, rowLen);
-        continue;
+    const int64_t ih0 = oh * c.strideH - c.padTop;
+    if (t.lo == 0 && t.hi == c.filterW && c.dilW == 1 && ih0 >= 0 && ih0 + (c.filterH - 1) * c.dilH < c.inH) {
+      // The whole window is inside the image (most pixels): one run per filter row.
+      const float* src = image + (ih0 * c.inW + t.iw0) * C;
+      for (int64_t fh = 0; fh < c.filterH; ++fh) copyRun(dst + fh * rowLen, src + fh * c.dilH * c.inW * C, rowLen);
+    } else {
+      for (int64_t fh = 0; fh < c.filterH; ++fh, dst += rowLen) {
+        const int64_t ih = ih0 + fh * c.dilH;
+        if (ih < 0 || ih >= c.inH || t.lo >= t.hi) {
+          zeroRun(dst, rowLen);
+          continue;
+        }
+        zeroRun(dst, t.lo * C);
+        const float* src = image + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
+        if (c.dilW == 1) {
+          copyRun(dst + t.lo * C, src, (t.hi - t.lo) * C);
+        } else {
+          for (int64_t fw = t.lo; fw < t.hi; ++fw) copyRun(dst + fw * C, src + (fw - t.lo) * c.dilW * C, C);
+        }
+        zeroRun(dst + t.hi * C, rowLen - t.hi * C);
       }
-      zeroRun(dst, t.lo * C);
-      const float* src = image + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
-      if (c.dilW == 1) {
-        copyRun(dst + t.lo * C, src, (t.hi - t.lo) * C);
-      } else {
-        for (int64_t fw = t.lo; fw < t.hi; ++fw) copyRun(dst + fw * C, src + (fw - t.lo) * c.dilW * C, C);
-      }
-      zeroRun(dst + t.hi * C, rowLen - t.hi * C);
     }
     if (++ow == c.outW) {
       ow = 0;
