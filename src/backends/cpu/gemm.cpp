@@ -79,6 +79,13 @@ void packA(int64_t mc, int64_t kc, MatrixRef a, float* out) {
     if (rows < MR) std::memset(out, 0, sizeof(float) * static_cast<size_t>(MR * kc));
     if (a.rowStride == 1) {  // A transposed: the MR values of one k are contiguous
       for (int64_t k = 0; k < kc; ++k) std::memcpy(out + k * MR, src + k * a.colStride, sizeof(float) * static_cast<size_t>(rows));
+    } else if (a.colStride == 1 && rows == MR) {
+      // Depth outer: the MR values of each k are stored together (one contiguous write per k).
+      const float* row[MR];
+      for (int r = 0; r < MR; ++r) row[r] = src + r * a.rowStride;
+      for (int64_t k = 0; k < kc; ++k)
+#pragma GCC unroll 16
+        for (int r = 0; r < MR; ++r) out[k * MR + r] = row[r][k];
     } else if (a.colStride == 1) {
       for (int64_t r = 0; r < rows; ++r) {
         const float* row = src + r * a.rowStride;
@@ -154,10 +161,18 @@ inline void tile(int64_t kc, const float* a, int64_t lda, bool packedA, const fl
     packedA = true;
   }
   alignas(64) float t[MR * NR];
-  if (packedA)
-    microKernel<W, MR, NV, true>(kc, a, 0, bp, t, NR, false, nullptr);
-  else
+  if (packedA) {  // as few rows as cover the tile's (a 49-row product has a 1-row last tile)
+    if (rows <= 1)
+      microKernel<W, 1, NV, true, MR>(kc, a, 0, bp, t, NR, false, nullptr);
+    else if (rows <= 2)
+      microKernel<W, 2, NV, true, MR>(kc, a, 0, bp, t, NR, false, nullptr);
+    else if (rows <= MR / 2)
+      microKernel<W, MR / 2, NV, true, MR>(kc, a, 0, bp, t, NR, false, nullptr);
+    else
+      microKernel<W, MR, NV, true>(kc, a, 0, bp, t, NR, false, nullptr);
+  } else {
     microKernel<W, MR, NV, false>(kc, a, lda, bp, t, NR, false, nullptr);
+  }
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < cols; ++j) {
       float v = accumulate ? c[i * ldc + j] + t[i * NR + j] : t[i * NR + j];

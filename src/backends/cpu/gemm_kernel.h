@@ -71,14 +71,15 @@ struct TileEpilogue {
 };
 
 // c (MR × NV·W, row stride ldc) = (or +=) a · b, then the epilogue if any. b is a packed panel
-// holding NV·W values per k (64-byte aligned); a is a packed panel holding MR values per k
-// (PackedA), or the MR rows of A themselves, lda apart (no packing when A is read once anyway).
-template <int W, int MR, int NV, bool PackedA>
+// holding NV·W values per k (64-byte aligned); a is a packed panel holding PanelRows values per k
+// (PackedA; the first MR of them are used), or the MR rows of A themselves, lda apart (no packing
+// when A is read once anyway).
+template <int W, int MR, int NV, bool PackedA, int PanelRows = MR>
 inline void microKernel(int64_t kc, const float* __restrict a, int64_t lda, const float* __restrict b,
                         float* __restrict c, int64_t ldc, bool accumulate, const TileEpilogue* ep) {
   using V = typename VecOf<W>::type;
   constexpr int NR = NV * W;
-  const int64_t aRow = PackedA ? 1 : lda, aDepth = PackedA ? MR : 1;
+  const int64_t aRow = PackedA ? 1 : lda, aDepth = PackedA ? PanelRows : 1;
   V acc[MR][NV];
 #pragma GCC unroll 32
   for (int i = 0; i < MR; ++i)
