@@ -72,7 +72,7 @@ DataBuffer::DataBuffer(size_t n) : bytes(n) {
 
 DataBuffer::~DataBuffer() {
   buffer_cache::release(ptr, capacity);
-  state().numDataBuffers--;
+  if (!hidden) state().numDataBuffers--;
 }
 
 TensorImpl::TensorImpl(Shape s, DType d, std::shared_ptr<DataBuffer> buf)
@@ -84,7 +84,7 @@ TensorImpl::TensorImpl(Shape s, DType d, std::shared_ptr<DataBuffer> buf)
 TensorImpl::~TensorImpl() {
   if (!disposed) {
     if (isVariable) engine::unregisterVariable(this);
-    engine::onTensorReleased(*this);
+    if (!hidden) engine::onTensorReleased(*this);
   }
 }
 
@@ -105,6 +105,17 @@ void onTensorReleased(const TensorImpl& t) {
   state().numTensors--;
   state().numBytes -= tensorBytes(t);
 }
+void hideFromMemory(const Tensor& t) {
+  TensorImpl* impl = t.impl();
+  if (!impl || impl->hidden || impl->disposed) return;
+  impl->hidden = true;
+  onTensorReleased(*impl);
+  if (impl->data && !impl->data->hidden) {
+    impl->data->hidden = true;
+    state().numDataBuffers--;
+  }
+}
+bool recording() { return !state().tapes.empty(); }
 
 void disposeImpl(TensorImpl* impl) {
   if (!impl || impl->disposed) return;
@@ -115,7 +126,7 @@ void disposeImpl(TensorImpl* impl) {
   impl->disposed = true;
   if (impl->isVariable) unregisterVariable(impl);
   impl->data.reset();
-  onTensorReleased(*impl);
+  if (!impl->hidden) onTensorReleased(*impl);
 }
 
 void trackInScope(const std::shared_ptr<TensorImpl>& impl) {

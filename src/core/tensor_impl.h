@@ -18,6 +18,10 @@ struct DataBuffer {
   void* ptr = nullptr;
   size_t bytes = 0;
   size_t capacity = 0;  // of the block (core/buffer_cache.h), >= bytes
+  bool hidden = false;   // not counted by memory() (engine::hideFromMemory)
+  // Data a backend derived from the contents (e.g. a prepacked GEMM operand), dropped with the
+  // buffer: contents never change once written, so it stays valid as long as the buffer lives.
+  std::shared_ptr<void> derived;
 };
 
 class TensorImpl {
@@ -36,6 +40,7 @@ class TensorImpl {
   int tapeHolds = 0;
   bool disposeDeferred = false;
   // Variables.
+  bool hidden = false;  // not counted by memory() (engine::hideFromMemory)
   bool isVariable = false;
   bool trainable = false;
   std::string name;
@@ -53,6 +58,11 @@ std::vector<Variable> trainableVariables();
 int64_t nextTensorId();
 void onTensorCreated(const TensorImpl& t);
 void onTensorReleased(const TensorImpl& t);
+// Takes a tensor and its buffer out of memory()'s counts: for caches the library derives from user
+// tensors (folded inference weights), which TF.js would not show. The tensor must own its buffer.
+void hideFromMemory(const Tensor& t);
+// Whether a gradient tape is recording kernel calls.
+bool recording();
 }  // namespace engine
 
 }  // namespace edgeflow

@@ -8,6 +8,7 @@
 #include "edgeflow/ops/reduction.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/common.h"
+#include "layers/inference_fold.h"
 #include "layers/serialization.h"
 
 namespace edgeflow {
@@ -16,12 +17,15 @@ namespace {
 using namespace layers_internal;
 
 // A layer computing fn(x) elementwise, with one optional numeric parameter in its config.
-class SimpleActivationImpl : public LayerImpl {
+// fused: the activation name a fused convolution applies instead (relu, relu6), or "".
+class SimpleActivationImpl : public LayerImpl, public FusableActivationLayer {
  public:
   using Fn = std::function<Tensor(const Tensor&)>;
-  SimpleActivationImpl(const LayerArgs& args, std::string className, Json config, Fn fn)
-      : LayerImpl(args), className_(std::move(className)), config_(std::move(config)), fn_(std::move(fn)) {}
+  SimpleActivationImpl(const LayerArgs& args, std::string className, Json config, Fn fn, std::string fused = "")
+      : LayerImpl(args), className_(std::move(className)), config_(std::move(config)), fn_(std::move(fn)),
+        fused_(std::move(fused)) {}
   std::string getClassName() const override { return className_; }
+  std::string fusedActivation() const override { return fused_; }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
     return {tidy([&] { return fn_(onlyInput(inputs, name_)); })};
   }
@@ -31,6 +35,7 @@ class SimpleActivationImpl : public LayerImpl {
   std::string className_;
   Json config_;
   Fn fn_;
+  std::string fused_;
 };
 
 class PReLUImpl : public LayerImpl {
@@ -100,12 +105,14 @@ Layer reLU(ReLULayerArgs a) {
   Json c = Json::object();
   if (a.maxValue) c["maxValue"] = jsonNumber(*a.maxValue);
   auto maxValue = a.maxValue;
-  return Layer(std::make_shared<SimpleActivationImpl>(layerArgsOf(a), "ReLU", c, [maxValue](const Tensor& x) {
+  std::string fused = !maxValue ? "relu" : *maxValue == 6 ? "relu6" : "";
+  auto fn = [maxValue](const Tensor& x) {
     // relu6 equals clipByValue(relu(x), 0, 6) in value and gradient (NaN and -0 included), in one pass.
     if (maxValue && *maxValue == 6) return edgeflow::relu6(x);
     Tensor y = edgeflow::relu(x);
     return maxValue ? clipByValue(y, 0, *maxValue) : y;
-  }));
+  };
+  return Layer(std::make_shared<SimpleActivationImpl>(layerArgsOf(a), "ReLU", c, fn, fused));
 }
 
 Layer leakyReLU(LeakyReLULayerArgs a) {

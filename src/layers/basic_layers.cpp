@@ -7,6 +7,7 @@
 #include "edgeflow/ops/random.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/common.h"
+#include "layers/inference_fold.h"
 #include "layers/input_layer.h"
 #include "layers/serialization.h"
 
@@ -30,13 +31,17 @@ int64_t product(const Shape& s, size_t from) {
   return p;
 }
 
-class ActivationLayerImpl : public LayerImpl {
+class ActivationLayerImpl : public LayerImpl, public FusableActivationLayer {
  public:
   explicit ActivationLayerImpl(const layers::ActivationLayerArgs& a)
       : LayerImpl(layerArgsOf(a)), activation_(activations::getActivation(a.activation)) {
     supportsMasking_ = true;
   }
   std::string getClassName() const override { return "Activation"; }
+  std::string fusedActivation() const override {
+    const std::string name = activations::serializeActivation(activation_);
+    return name == "relu" || name == "relu6" ? name : "";
+  }
   std::vector<Tensor> call(const std::vector<Tensor>& inputs, const Kwargs&) override {
     return {activation_->apply(exactlyOneTensor(inputs, name_))};
   }

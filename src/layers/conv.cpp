@@ -9,6 +9,7 @@
 #include "edgeflow/ops/manipulation.h"
 #include "layers/common.h"
 #include "layers/conv_common.h"
+#include "layers/inference_fold.h"
 #include "layers/serialization.h"
 
 namespace edgeflow {
@@ -21,7 +22,7 @@ const char* className(int rank, bool transposed) {
   return names[transposed ? 1 : 0][rank - 1];
 }
 
-class ConvImpl : public LayerImpl {
+class ConvImpl : public LayerImpl, public BatchNormFoldableConv {
  public:
   ConvImpl(int rank, bool transposed, const layers::ConvLayerArgs& a)
       : LayerImpl(layerArgsOf(a)), rank_(rank), transposed_(transposed) {
@@ -55,6 +56,26 @@ class ConvImpl : public LayerImpl {
   }
 
   std::string getClassName() const override { return className(rank_, transposed_); }
+
+  // Inference folding (layers/inference_fold.h): 2-D, not transposed, linear activation.
+  std::optional<int> foldableChannelAxis(int rank) const override {
+    if (rank_ != 2 || transposed_ || rank != 4 || activations::serializeActivation(activation_) != "linear")
+      return std::nullopt;
+    return channelAxisFor(rank);
+  }
+  const LayerVariable& foldKernel() const override { return kernel_; }
+  const LayerVariable& foldBias() const override { return bias_; }
+  Tensor callFused(const Tensor& input, const Tensor& filter, const Tensor& bias, const std::string& act) override {
+    return tidy([&] {
+      const bool first = dataFormat_ == "channelsFirst";
+      Tensor y = conv2dNhwc(first ? toChannelsLast(input) : input, filter, bias, act);
+      return first ? toChannelsFirst(y) : y;
+    });
+  }
+  DisposeResult dispose() override {
+    foldCache.reset();
+    return LayerImpl::dispose();
+  }
 
   void build(const std::vector<Shape>& inputShapes) override {
     const Shape& s = one(inputShapes);
@@ -152,14 +173,7 @@ class ConvImpl : public LayerImpl {
       if (bias_.defined()) y = add(y, bias_.read());
     } else if (rank_ == 2) {
       activated = fusable.count(act) > 0;  // TF.js fuses these activations into the convolution
-      y = fused::conv2d({.x = x,
-                         .filter = k,
-                         .strides = Int2(strides_[0], strides_[1]),
-                         .pad = pad,
-                         .dataFormat = "NHWC",
-                         .dilations = Int2(dilationRate_[0], dilationRate_[1]),
-                         .bias = bias_.defined() ? Tensor(bias_.read()) : Tensor(),
-                         .activation = activated ? act : std::string("linear")});
+      y = conv2dNhwc(x, k, bias_.defined() ? Tensor(bias_.read()) : Tensor(), activated ? act : "linear");
     } else {
       y = conv3d(x, k, Int3(strides_[0], strides_[1], strides_[2]), pad, "NDHWC",
                  Int3(dilationRate_[0], dilationRate_[1], dilationRate_[2]));
@@ -167,6 +181,17 @@ class ConvImpl : public LayerImpl {
     }
     if (first) y = toChannelsFirst(y);
     return activated ? y : activation_->apply(y);
+  }
+
+  Tensor conv2dNhwc(const Tensor& x, const Tensor& filter, const Tensor& bias, const std::string& activation) const {
+    return fused::conv2d({.x = x,
+                          .filter = filter,
+                          .strides = Int2(strides_[0], strides_[1]),
+                          .pad = padding_ == "same" ? "same" : "valid",
+                          .dataFormat = "NHWC",
+                          .dilations = Int2(dilationRate_[0], dilationRate_[1]),
+                          .bias = bias,
+                          .activation = activation});
   }
 
   Tensor callTransposed(const Tensor& input) {

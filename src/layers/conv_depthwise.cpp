@@ -6,6 +6,7 @@
 #include "edgeflow/ops/conv.h"
 #include "layers/common.h"
 #include "layers/conv_common.h"
+#include "layers/inference_fold.h"
 #include "layers/serialization.h"
 
 namespace edgeflow {
@@ -64,7 +65,7 @@ struct BaseConvFields {
   }
 };
 
-class DepthwiseConv2DImpl : public LayerImpl {
+class DepthwiseConv2DImpl : public LayerImpl, public BatchNormFoldableConv {
  public:
   explicit DepthwiseConv2DImpl(const layers::DepthwiseConv2DLayerArgs& a) : LayerImpl(layerArgsOf(a)) {
     f_.init(a, "DepthwiseConv2D");
@@ -81,6 +82,31 @@ class DepthwiseConv2DImpl : public LayerImpl {
     inputSpec_ = {spec};
   }
   std::string getClassName() const override { return "DepthwiseConv2D"; }
+
+  // Inference folding (layers/inference_fold.h): with a linear activation.
+  std::optional<int> foldableChannelAxis(int rank) const override {
+    if (rank != 4 || activations::serializeActivation(f_.activation) != "linear") return std::nullopt;
+    return f_.dataFormat == "channelsFirst" ? 1 : 3;
+  }
+  const LayerVariable& foldKernel() const override { return kernel_; }
+  const LayerVariable& foldBias() const override { return bias_; }
+  Tensor callFused(const Tensor& input, const Tensor& filter, const Tensor& bias, const std::string& act) override {
+    return tidy([&] {
+      const bool first = f_.dataFormat == "channelsFirst";
+      Tensor y = fused::depthwiseConv2d({.x = first ? toChannelsLast(input) : input,
+                                         .filter = filter,
+                                         .strides = Int2(f_.strides[0], f_.strides[1]),
+                                         .pad = f_.padding == "same" ? "same" : "valid",
+                                         .dataFormat = "NHWC",
+                                         .bias = bias,
+                                         .activation = act});
+      return first ? toChannelsFirst(y) : y;
+    });
+  }
+  DisposeResult dispose() override {
+    foldCache.reset();
+    return LayerImpl::dispose();
+  }
 
   void build(const std::vector<Shape>& inputShapes) override {
     const int64_t inputDim = f_.channels(inputShapes.at(0), getClassName());

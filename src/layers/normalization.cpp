@@ -12,6 +12,7 @@
 #include "edgeflow/ops/reduction.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/common.h"
+#include "layers/inference_fold.h"
 #include "layers/serialization.h"
 
 namespace edgeflow {
@@ -29,7 +30,7 @@ initializers::InitializerPtr initializerOr(const InitializerIdentifier& id, cons
   return initializers::getInitializer(id.empty() ? InitializerIdentifier(fallback) : id);
 }
 
-class BatchNormalizationImpl : public LayerImpl {
+class BatchNormalizationImpl : public LayerImpl, public BatchNormFoldSource {
  public:
   explicit BatchNormalizationImpl(const layers::BatchNormalizationLayerArgs& a)
       : LayerImpl(layerArgsOf(a)),
@@ -47,6 +48,9 @@ class BatchNormalizationImpl : public LayerImpl {
         betaRegularizer_(regularizers::getRegularizer(a.betaRegularizer)),
         gammaRegularizer_(regularizers::getRegularizer(a.gammaRegularizer)) {}
   std::string getClassName() const override { return "BatchNormalization"; }
+  BatchNormParams batchNormParams() const override {
+    return {axis_, epsilon_, gamma_, beta_, movingMean_, movingVariance_};
+  }
 
   void build(const std::vector<Shape>& shapes) override {
     if (shapes.size() != 1) throw Error("Layer " + name_ + " expects 1 input shape, got " + std::to_string(shapes.size()));

@@ -1,9 +1,13 @@
 // Graph execution: each needed node is computed once, after its inputs.
 #include "models/executor.h"
 
+#include <set>
+
+#include "core/tensor_impl.h"
 #include "edgeflow/ops/unary.h"
 #include "layers/input_layer.h"
 #include "layers/node.h"
+#include "models/inference_fold.h"
 
 namespace edgeflow {
 
@@ -23,8 +27,32 @@ void FeedDict::add(const SymbolicTensor& key, const Tensor& value) {
 
 namespace {
 
-const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, FeedDict& feeds, const Kwargs& kwargs) {
+struct Run {
+  FeedDict& feeds;
+  const Kwargs& kwargs;
+  std::set<const SymbolicTensorData*> fetched;
+  bool fold;  // inference outside gradient tapes: Conv → BatchNormalization → ReLU chains fold
+};
+
+const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, Run& run);
+
+// t computed by one fused convolution, if it ends a foldable chain (else false).
+bool computeFolded(const std::shared_ptr<SymbolicTensorData>& t, Run& run) {
+  auto chain = matchFoldedChain(t, run.fetched);
+  if (!chain) return false;
+  const Tensor& x = compute(chain->input, run);
+  if (run.feeds.mask(chain->input.get()).defined()) return false;
+  Tensor y = runFoldedChain(*chain, x);
+  if (!y.defined()) return false;
+  run.feeds.set(t.get(), y);
+  return true;
+}
+
+const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, Run& run) {
+  FeedDict& feeds = run.feeds;
+  const Kwargs& kwargs = run.kwargs;
   if (feeds.has(t.get())) return feeds.get(t.get());
+  if (run.fold && computeFolded(t, run)) return feeds.get(t.get());
   auto layer = t->sourceLayer.lock();
   if (!layer) throw Error("execute: the layer producing " + t->name + " no longer exists");
   if (dynamic_cast<InputLayerImpl*>(layer.get()))
@@ -32,7 +60,7 @@ const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, FeedDict& fe
   std::vector<Tensor> inputs, masks;
   bool masked = false;
   for (auto& x : t->inputs) {
-    inputs.push_back(compute(x.data(), feeds, kwargs));
+    inputs.push_back(compute(x.data(), run));
     masks.push_back(feeds.mask(x.data().get()));
     masked = masked || masks.back().defined();
   }
@@ -59,8 +87,10 @@ const Tensor& compute(const std::shared_ptr<SymbolicTensorData>& t, FeedDict& fe
 }  // namespace
 
 std::vector<Tensor> execute(const std::vector<SymbolicTensor>& fetches, FeedDict& feeds, const Kwargs& kwargs) {
+  Run run{feeds, kwargs, {}, !kwargs.training && !engine::recording()};
+  for (auto& f : fetches) run.fetched.insert(f.data().get());
   std::vector<Tensor> out;
-  for (auto& f : fetches) out.push_back(compute(f.data(), feeds, kwargs));
+  for (auto& f : fetches) out.push_back(compute(f.data(), run));
   return out;
 }
 

@@ -98,6 +98,26 @@ TEST(ConvCpu, Conv2DOnOneThreadMatchesRef) {
   setNumThreads(0);
 }
 
+TEST(ConvCpu, RepeatedFiltersArePackedOnceAndStillMatchRef) {
+  // From its second use a filter's packed form is kept with its data (inference reuses weights);
+  // pointwise and im2col convolutions, thin and wide outputs, the bias and relu6 in the product.
+  struct Case {
+    Shape x, filter;
+    Int2 strides;
+  };
+  unsigned seed = 40;
+  for (const Case& c : {Case{{1, 20, 20, 40}, {1, 1, 40, 96}, 1}, Case{{2, 14, 14, 24}, {3, 3, 24, 72}, 2},
+                        Case{{1, 7, 7, 300}, {1, 1, 300, 260}, 1}, Case{{1, 30, 30, 8}, {1, 1, 8, 20}, 1}}) {
+    Tensor x = randomTensor(c.x, seed++), w = randomTensor(c.filter, seed++), bias = randomTensor({c.filter[3]}, seed++);
+    for (int call = 0; call < 3; ++call) {
+      expectSameOnBackends([&] { return conv2d(x, w, c.strides, "same"); }, "conv call " + std::to_string(call));
+      expectSameOnBackends(
+          [&] { return fused::conv2d({.x = x, .filter = w, .strides = c.strides, .pad = "same", .bias = bias, .activation = "relu6"}); },
+          "fused relu6 call " + std::to_string(call));
+    }
+  }
+}
+
 TEST(ConvCpu, FusedConv2DWithOtherBiasShapesMatchesRef) {
   Tensor x = normalTensor({2, 6, 6, 3}, 1), w = normalTensor({3, 3, 3, 4}, 2);
   Tensor bias3 = normalTensor({6, 6, 4}, 3), alpha3 = normalTensor({6, 1, 4}, 4), scalar = normalTensor({}, 5);
@@ -123,6 +143,10 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
       {{1, 16, 16, 37}, {3, 3, 37, 1}, 1, "valid", 2},  {{2, 9, 10, 5}, {3, 2, 5, 3}, {2, 1}, "same", 1},
       {{1, 12, 12, 8}, {5, 5, 8, 1}, 1, {{0, 0}, {2, 1}, {0, 3}, {0, 0}}, 1},
       {{1, 7, 7, 1024}, {3, 3, 1024, 1}, 1, "same", 1},
+      // The 3×3 kernel's channel blocks (16, 8, 4 floats), edge columns and rows, strides, padding.
+      {{1, 9, 11, 8}, {3, 3, 8, 1}, 2, "same", 1},      {{2, 5, 13, 12}, {3, 3, 12, 1}, 1, "valid", 1},
+      {{1, 10, 3, 20}, {3, 3, 20, 1}, {2, 1}, "same", 1}, {{1, 2, 2, 28}, {3, 3, 28, 1}, 1, "same", 1},
+      {{1, 12, 12, 16}, {3, 3, 16, 1}, 2, {{0, 0}, {0, 2}, {2, 0}, {0, 0}}, 1},
   };
   unsigned seed = 100;
   for (const auto& c : cases) {
@@ -145,6 +169,18 @@ TEST(ConvCpu, DepthwiseMatchesRef) {
         },
         name + " fused relu6");
   }
+}
+
+TEST(ConvCpu, DepthwisePaddingIgnoresInfiniteWeights) {
+  // Padding taps are skipped as TF.js does, not multiplied: an infinite weight only reaches the
+  // outputs whose window holds that tap inside the image.
+  Tensor x = randomTensor({1, 6, 6, 16}, 1);
+  std::vector<float> wv(3 * 3 * 16, 0.5f);
+  wv[0] = INFINITY;  // tap (0, 0) of channel 0
+  Tensor w = tensor(wv, {3, 3, 16, 1});
+  auto y = depthwiseConv2d(x, w, 1, "same").dataSync<float>();
+  EXPECT_FALSE(std::isnan(y[0]));             // output (0, 0): tap (0, 0) is in the padding
+  EXPECT_TRUE(std::isinf(y[(1 * 6 + 1) * 16]));  // output (1, 1): tap (0, 0) reads x(0, 0)
 }
 
 TEST(ConvCpu, FusedMatMulMatchesRef) {

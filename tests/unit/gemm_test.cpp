@@ -2,6 +2,7 @@
 // its BatchMatMul kernel against the ref kernel.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -26,15 +27,30 @@ struct Case {
   bool ta, tb;
 };
 
+// How checkGemm calls gemm: with an epilogue (bias and clamp), with B packed beforehand.
+struct Variant {
+  bool epilogue = false;
+  bool prepacked = false;
+};
+
 // Runs gemm on stored (possibly transposed) operands with a padded C, and checks every element
-// against the exact product within the float32 summation error bound K·eps·sum|a·b|.
-void checkGemm(const Case& c, uint32_t seed) {
+// against the exact product (plus bias, clamped) within the float32 summation error bound
+// K·eps·sum|a·b|.
+void checkGemm(const Case& c, uint32_t seed, Variant v = {}) {
   auto a = randomValues(c.M * c.K, seed), b = randomValues(c.K * c.N, seed + 1);
   MatrixRef ra = c.ta ? MatrixRef{a.data(), 1, c.M} : MatrixRef{a.data(), c.K, 1};
   MatrixRef rb = c.tb ? MatrixRef{b.data(), 1, c.K} : MatrixRef{b.data(), c.N, 1};
   int64_t ldc = c.N + 3;
   std::vector<float> out(static_cast<size_t>(c.M * ldc), 12345.f);
-  cpu::gemm(c.M, c.N, c.K, ra, rb, out.data(), ldc);
+  auto bias = randomValues(c.N, seed + 2);
+  // Clamp bounds inside the spread of the sums (about sqrt(K/9)), so both sides clip.
+  const float bound = 0.3f * static_cast<float>(std::sqrt(static_cast<double>(c.K)));
+  cpu::GemmEpilogue ep{bias.data(), -bound, 0.5f * bound};
+  const cpu::GemmEpilogue* epp = v.epilogue ? &ep : nullptr;
+  if (v.prepacked)
+    cpu::gemm(c.M, c.N, c.K, ra, *cpu::packB(c.K, c.N, rb), out.data(), ldc, epp);
+  else
+    cpu::gemm(c.M, c.N, c.K, ra, rb, out.data(), ldc, epp);
   int bad = 0;
   for (int64_t i = 0; i < c.M; ++i) {
     for (int64_t j = 0; j < c.N; ++j) {
@@ -43,6 +59,10 @@ void checkGemm(const Case& c, uint32_t seed) {
         double p = double(ra.data[i * ra.rowStride + k * ra.colStride]) * rb.data[k * rb.rowStride + j * rb.colStride];
         s += p;
         mag += std::fabs(p);
+      }
+      if (v.epilogue) {  // one more rounding, of the sum plus bias
+        s = std::clamp(s + bias[static_cast<size_t>(j)], double(ep.lo), double(ep.hi));
+        mag += std::fabs(bias[static_cast<size_t>(j)]);
       }
       double got = out[static_cast<size_t>(i * ldc + j)];
       if (std::fabs(got - s) > (c.K * 6e-8 + 1e-7) * mag + 1e-30 && bad++ < 3)
@@ -76,6 +96,52 @@ TEST(Gemm, MultipleCacheBlocks) {
                  Case{200, 300, 257, true, true}, Case{1, 3000, 40, false, false}, Case{3000, 1, 40, true, false},
                  Case{2, 700, 900, false, true}, Case{700, 3, 900, true, true}})
     checkGemm(c, 7);
+}
+
+TEST(Gemm, EpilogueOnEveryPath) {
+  const int64_t sizes[] = {1, 3, 7, 12, 13, 33, 64, 97};
+  uint32_t seed = 500;
+  int paths[3] = {0, 0, 0};
+  for (int64_t M : sizes)
+    for (int64_t N : sizes)
+      for (int64_t K : {1, 19, 130}) {
+        paths[static_cast<int>(cpu::gemmPath(M, N, K))]++;
+        for (int t = 0; t < 4; ++t) checkGemm({M, N, K, (t & 1) != 0, (t & 2) != 0}, seed++, {.epilogue = true});
+      }
+  for (int p : paths) EXPECT_GT(p, 10);
+  for (Case c : {Case{421, 70, 600, false, false}, Case{13, 2100, 300, false, true}, Case{200, 300, 257, true, true}})
+    checkGemm(c, 9, {.epilogue = true});
+}
+
+TEST(Gemm, PrepackedB) {
+  // Several cache blocks with ragged edges; row counts below, at and past one tile; A read in
+  // place (unit column stride, few columns) or packed.
+  for (int64_t M : {1, 5, 12, 13, 49, 130})
+    for (Case c : {Case{M, 70, 600, false, false}, Case{M, 2100, 300, false, true}, Case{M, 64, 32, false, false},
+                   Case{M, 300, 257, true, true}, Case{std::min<int64_t>(M, 49), 1000, 1000, false, false}}) {
+      checkGemm(c, 11, {.prepacked = true});
+      checkGemm(c, 12, {.epilogue = true, .prepacked = true});
+    }
+}
+
+TEST(Gemm, PrepackedGivesTheSameBits) {
+  // The packed layout is the one gemm makes per call, so the sums are the same, bit for bit.
+  auto a = randomValues(200 * 300, 21), b = randomValues(300 * 150, 22);
+  MatrixRef ra{a.data(), 300, 1}, rb{b.data(), 150, 1};
+  std::vector<float> perCall(200 * 150), prepacked(200 * 150);
+  cpu::gemm(200, 150, 300, ra, rb, perCall.data(), 150);
+  cpu::gemm(200, 150, 300, ra, *cpu::packB(300, 150, rb), prepacked.data(), 150);
+  EXPECT_EQ(perCall, prepacked);
+}
+
+TEST(Gemm, EpilogueKeepsNaN) {
+  // relu and relu6 keep NaN, as TF.js's x < 0 ? 0 : x does.
+  std::vector<float> a(13 * 40, 0.5f), b(40 * 64, 1.0f), out(13 * 64);
+  a[3 * 40 + 7] = NAN;
+  cpu::GemmEpilogue relu6{nullptr, 0, 6};
+  cpu::gemm(13, 64, 40, MatrixRef{a.data(), 40, 1}, MatrixRef{b.data(), 64, 1}, out.data(), 64, &relu6);
+  EXPECT_TRUE(std::isnan(out[3 * 64 + 5]));
+  EXPECT_EQ(out[0], 6.0f);  // 20 clipped
 }
 
 TEST(Gemm, ZeroDepthGivesZeros) {

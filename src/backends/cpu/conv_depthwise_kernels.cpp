@@ -1,9 +1,10 @@
 // The cpu backend's DepthwiseConv2dNative, its two gradients and FusedDepthwiseConv2D (NHWC):
 // direct loops vectorised over the channels, threads over output (or input) rows. With a channel
-// multiplier of one the channel blocks keep their sums in registers across the filter taps;
-// larger multipliers take scalar loops.
+// multiplier of one the channel blocks keep their sums in registers across the filter taps (3×3
+// filters without dilation: conv_depthwise_3x3.cpp); larger multipliers take scalar loops.
 #include <algorithm>
 
+#include "backends/cpu/conv_depthwise_3x3.h"
 #include "backends/cpu/conv_gemm.h"
 #include "backends/cpu/gemm_kernel.h"
 #include "backends/ref/conv_kernels.h"
@@ -83,6 +84,12 @@ void forwardRows(const ConvInfo& c, const float* x, const float* w, float* y, co
 
 void forward(const ConvInfo& c, const float* x, const float* w, float* y, const Epilogue* ep) {
   double cost = 2.0 * c.outW * c.filterH * c.filterW * c.outC;
+  GemmEpilogue inRegisters;
+  if (depthwise3x3Applies(c) && (!ep || !ep->active() || ep->asGemmEpilogue(inRegisters))) {
+    const GemmEpilogue* e = ep && ep->active() ? &inRegisters : nullptr;
+    parallelFor(c.batch * c.outH, cost, [&](int64_t r0, int64_t r1) { depthwise3x3Rows(c, x, w, y, e, r0, r1); });
+    return;
+  }
   parallelFor(c.batch * c.outH, cost, [&](int64_t r0, int64_t r1) { forwardRows(c, x, w, y, ep, r0, r1); });
 }
 

@@ -11,15 +11,18 @@
 namespace edgeflow::cpu::conv {
 namespace {
 
-void batchProduct(const Tensor& a, const Tensor& b, const matmul::Geometry& g, bool transposeA, float* po) {
+// ep: the bias and clamp applied by gemm itself, or null.
+void batchProduct(const Tensor& a, const Tensor& b, const matmul::Geometry& g, bool transposeA, float* po,
+                  const GemmEpilogue* ep) {
   const float* pa = a.dataPtr<float>();
   const float* pb = b.dataPtr<float>();
   auto one = [&](int64_t n) {
     gemm(g.M, g.N, g.K, MatrixRef{pa + g.aOffset[static_cast<size_t>(n)], g.aRowStride, g.aColStride},
-         MatrixRef{pb + g.bOffset[static_cast<size_t>(n)], g.bRowStride, g.bColStride}, po + n * g.M * g.N, g.N);
+         MatrixRef{pb + g.bOffset[static_cast<size_t>(n)], g.bRowStride, g.bColStride}, po + n * g.M * g.N, g.N, ep);
   };
   if (g.batch > 1 && g.bBatches == 1 && g.aBatches == g.batch && !transposeA) {
-    gemm(g.batch * g.M, g.N, g.K, MatrixRef{pa, g.aRowStride, 1}, MatrixRef{pb, g.bRowStride, g.bColStride}, po, g.N);
+    gemm(g.batch * g.M, g.N, g.K, MatrixRef{pa, g.aRowStride, 1}, MatrixRef{pb, g.bRowStride, g.bColStride}, po, g.N,
+         ep);
     return;
   }
   double flops = 2.0 * g.M * g.N * g.K;
@@ -49,7 +52,6 @@ std::vector<Tensor> fusedMatMul(const KernelContext& k) {
   Tensor y = makeTensor(g.outShape, DType::float32);
   if (y.size() == 0) return {y};
   float* po = y.mutableData<float>();
-  batchProduct(a, b, g, transposeA, po);
 
   Epilogue ep;
   ep.activation = act;
@@ -61,8 +63,11 @@ std::vector<Tensor> fusedMatMul(const KernelContext& k) {
   bool fusable = true;
   if (extras.bias.defined()) fusable = !(ep.bias = values(extras.bias)).empty();
   if (fusable && extras.alpha.defined()) fusable = !(ep.alpha = values(extras.alpha)).empty();
+  GemmEpilogue gemmEp;
+  const bool inGemm = fusable && ep.active() && ep.asGemmEpilogue(gemmEp);
+  batchProduct(a, b, g, transposeA, po, inGemm ? &gemmEp : nullptr);
   if (!fusable) return {ref::biasActivation(y, extras.bias, activation, extras.alpha, leaky, false)};
-  if (ep.active()) {
+  if (ep.active() && !inGemm) {
     int64_t rows = y.size() / g.N;
     parallelFor(rows, 4.0 * g.N, [&](int64_t r0, int64_t r1) { ep.apply(po + r0 * g.N, r1 - r0, g.N); });
   }

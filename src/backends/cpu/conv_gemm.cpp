@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "backends/cpu/gemm.h"
 #include "backends/cpu/gemm_kernel.h"
+#include "core/tensor_impl.h"
 #include "edgeflow/parallel.h"
 
 namespace edgeflow::cpu::conv {
@@ -21,9 +21,17 @@ constexpr int kHalf = kVecFloats / 2 >= 4 ? kVecFloats / 2 : kVecFloats;
 bool isThin(int64_t n) { return n <= 2 * kVecFloats; }
 int thinWidth(int64_t n) { return n <= kHalf ? kHalf : kVecFloats; }
 
-// R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns).
+// The epilogue of the thin products: bias zero-padded to whole vectors, clamp bounds.
+struct ThinEpilogue {
+  const float* bias;  // NV·VW floats
+  float lo, hi;
+};
+
+// R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns),
+// then the epilogue if any.
 template <int VW, int NV, int R>
-void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n) {
+void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n,
+              const ThinEpilogue* ep) {
   using V = typename VecOf<VW>::type;
   constexpr int NP = NV * VW;
   V acc[R][NV];
@@ -38,6 +46,9 @@ void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp
       for (int v = 0; v < NV; ++v) acc[r][v] += bv[v] * av;
     }
   }
+  if (ep)
+    for (int r = 0; r < R; ++r)
+      for (int v = 0; v < NV; ++v) acc[r][v] = clampLanes(acc[r][v] + loadu<V>(ep->bias + v * VW), ep->lo, ep->hi);
   for (int r = 0; r < R; ++r) {
     float* crow = c + (i + r) * ldc;
     if (n == NP) {
@@ -52,11 +63,11 @@ void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp
 
 template <int VW, int NV>
 void thinMatmul(int64_t i0, int64_t i1, int64_t N, int64_t K, const float* a, int64_t lda, const float* bp, float* c,
-                int64_t ldc) {
+                int64_t ldc, const ThinEpilogue* ep) {
   constexpr int R = NV == 1 ? 8 : 6;
   int64_t i = i0;
-  for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N);
-  for (; i < i1; ++i) thinRows<VW, NV, 1>(i, K, a, lda, bp, c, ldc, N);
+  for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N, ep);
+  for (; i < i1; ++i) thinRows<VW, NV, 1>(i, K, a, lda, bp, c, ldc, N, ep);
 }
 
 // C[K×NP] += A[T×K]ᵀ · Bp[T×NP]: RK rows of C in registers while T streams by.
@@ -129,14 +140,13 @@ float* scratch(int slot, int64_t n) {
 // ---- products -------------------------------------------------------------------------------
 
 void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
-            int64_t ldc) {
+            int64_t ldc, const GemmEpilogue* ep, const PackedB* packedB) {
   if (M <= 0 || N <= 0) return;
-  if (K <= 0) {
-    for (int64_t i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
-    return;
-  }
-  if (!isThin(N)) {
-    gemm(M, N, K, MatrixRef{a, lda, 1}, MatrixRef{b, ldb, 1}, c, ldc);
+  if (K <= 0 || !isThin(N)) {
+    if (packedB && K > 0 && gemmPath(M, N, K) == GemmPath::packed)
+      gemm(M, N, K, MatrixRef{a, lda, 1}, *packedB, c, ldc, ep);
+    else
+      gemm(M, N, K, MatrixRef{a, lda, 1}, MatrixRef{b, ldb, 1}, c, ldc, ep);
     return;
   }
   int vw = thinWidth(N);
@@ -148,15 +158,36 @@ void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const 
     std::memcpy(bp + k * np, b + k * ldb, sizeof(float) * static_cast<size_t>(N));
     std::fill(bp + k * np + N, bp + (k + 1) * np, 0.0f);
   }
+  alignas(64) float biasPadded[2 * kVecFloats] = {};
+  ThinEpilogue thinEp{biasPadded, ep ? ep->lo : 0, ep ? ep->hi : 0};
+  if (ep && ep->bias) std::memcpy(biasPadded, ep->bias, sizeof(float) * static_cast<size_t>(N));
+  const ThinEpilogue* tep = ep ? &thinEp : nullptr;
   auto rows = [&](int64_t i0, int64_t i1) {
     if (vw == kHalf && nv == 1)
-      thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+      thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
     else if (nv == 1)
-      thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc);
+      thinMatmul<kVecFloats, 1>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
     else
-      thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc);
+      thinMatmul<kVecFloats, 2>(i0, i1, N, K, a, lda, bp, c, ldc, tep);
   };
   parallelFor(M, static_cast<double>(2 * N * K), rows);
+}
+
+namespace {
+struct PackedOnReuse {
+  int64_t K, N;
+  int uses = 0;
+  std::shared_ptr<const PackedB> packed;
+};
+}  // namespace
+
+const PackedB* packedOnReuse(const Tensor& w, int64_t M, int64_t K, int64_t N) {
+  if (isThin(N) || K <= 0 || gemmPath(M, N, K) != GemmPath::packed) return nullptr;
+  std::shared_ptr<void>& derived = w.impl()->data->derived;
+  auto state = std::static_pointer_cast<PackedOnReuse>(derived);
+  if (!state || state->K != K || state->N != N) derived = state = std::make_shared<PackedOnReuse>(PackedOnReuse{K, N, 0, nullptr});
+  if (!state->packed && ++state->uses >= 2) state->packed = packB(K, N, MatrixRef{w.dataPtr<float>(), N, 1});
+  return state->packed.get();
 }
 
 void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_t lda, const float* b, int64_t ldb,
@@ -180,12 +211,23 @@ void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_
 // ---- im2col ---------------------------------------------------------------------------------
 
 namespace {
-// Runs are a few floats when inC is small (3 for a 3-wide filter on one channel): a libc memcpy
-// call per run cost more than the copy, and GCC turns a plain copy loop back into that call.
+// Runs are a few floats when inC is small (9 for a 3-wide filter on three channels): a libc memcpy
+// call per run cost more than the copy. Runs of 4 to 16 floats are two overlapping fixed-size
+// moves (single vector loads and stores); GCC would turn a plain copy loop back into the call.
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-tree-loop-distribute-patterns")))
 #endif
 inline void copyRun(float* __restrict dst, const float* __restrict src, int64_t n) {
+  if (n >= 8 && n <= 16) {
+    __builtin_memcpy(dst, src, 8 * sizeof(float));
+    __builtin_memcpy(dst + n - 8, src + n - 8, 8 * sizeof(float));
+    return;
+  }
+  if (n >= 4 && n < 8) {
+    __builtin_memcpy(dst, src, 4 * sizeof(float));
+    __builtin_memcpy(dst + n - 4, src + n - 4, 4 * sizeof(float));
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) dst[i] = src[i];
 }
 inline void zeroRun(float* dst, int64_t n) {
@@ -214,20 +256,27 @@ void im2col(const ConvInfo& c, const float* x, int64_t r0, int64_t rows, float* 
     float* dst = col + r * K;
     const float* image = x + n * c.inH * c.inW * C;
     const TapRange t = tapRange(c, ow);
-    for (int64_t fh = 0; fh < c.filterH; ++fh, dst += rowLen) {
-      const int64_t ih = oh * c.strideH - c.padTop + fh * c.dilH;
-      if (ih < 0 || ih >= c.inH || t.lo >= t.hi) {
-        zeroRun(dst, rowLen);
-        continue;
+    const int64_t ih0 = oh * c.strideH - c.padTop;
+    if (t.lo == 0 && t.hi == c.filterW && c.dilW == 1 && ih0 >= 0 && ih0 + (c.filterH - 1) * c.dilH < c.inH) {
+      // The whole window is inside the image (most pixels): one run per filter row.
+      const float* src = image + (ih0 * c.inW + t.iw0) * C;
+      for (int64_t fh = 0; fh < c.filterH; ++fh) copyRun(dst + fh * rowLen, src + fh * c.dilH * c.inW * C, rowLen);
+    } else {
+      for (int64_t fh = 0; fh < c.filterH; ++fh, dst += rowLen) {
+        const int64_t ih = ih0 + fh * c.dilH;
+        if (ih < 0 || ih >= c.inH || t.lo >= t.hi) {
+          zeroRun(dst, rowLen);
+          continue;
+        }
+        zeroRun(dst, t.lo * C);
+        const float* src = image + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
+        if (c.dilW == 1) {
+          copyRun(dst + t.lo * C, src, (t.hi - t.lo) * C);
+        } else {
+          for (int64_t fw = t.lo; fw < t.hi; ++fw) copyRun(dst + fw * C, src + (fw - t.lo) * c.dilW * C, C);
+        }
+        zeroRun(dst + t.hi * C, rowLen - t.hi * C);
       }
-      zeroRun(dst, t.lo * C);
-      const float* src = image + (ih * c.inW + t.iw0 + t.lo * c.dilW) * C;  // tap lo
-      if (c.dilW == 1) {
-        copyRun(dst + t.lo * C, src, (t.hi - t.lo) * C);
-      } else {
-        for (int64_t fw = t.lo; fw < t.hi; ++fw) copyRun(dst + fw * C, src + (fw - t.lo) * c.dilW * C, C);
-      }
-      zeroRun(dst + t.hi * C, rowLen - t.hi * C);
     }
     if (++ow == c.outW) {
       ow = 0;
@@ -264,6 +313,8 @@ void col2imAdd(const ConvInfo& c, const float* col, int64_t r0, int64_t rows, fl
 // ---- epilogue -------------------------------------------------------------------------------
 
 void Epilogue::apply(float* rows, int64_t n, int64_t channels) const {
+  GemmEpilogue vectorised;
+  if (asGemmEpilogue(vectorised)) return applyEpilogue(vectorised, rows, channels, n, channels);
   const float* b = bias.empty() ? nullptr : bias.data();
   const float* al = alpha.empty() ? nullptr : alpha.data();
   const float leaky = leakyreluAlpha;
@@ -294,6 +345,17 @@ void Epilogue::apply(float* rows, int64_t n, int64_t channels) const {
           row[ch] = static_cast<float>(1 / (1 + std::exp(-static_cast<double>(row[ch]))));
         break;
     }
+  }
+}
+
+bool Epilogue::asGemmEpilogue(GemmEpilogue& out) const {
+  out = GemmEpilogue{};
+  out.bias = bias.empty() ? nullptr : bias.data();
+  switch (activation) {
+    case Activation::linear: return true;
+    case Activation::relu: out.lo = 0; return true;
+    case Activation::relu6: out.lo = 0, out.hi = 6; return true;
+    default: return false;
   }
 }
 

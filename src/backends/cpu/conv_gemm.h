@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "backends/cpu/gemm.h"
 #include "ops/conv/conv_util.h"
 
 namespace edgeflow::cpu::conv {
@@ -30,9 +31,14 @@ class Scratch {
 float* scratch(int slot, int64_t n);
 
 // C[M×N] (row stride ldc) = A[M×K] (row stride lda) · B[K×N] (row stride ldb), all unit column
-// stride. Runs on the calling thread when called inside parallelFor.
+// stride, then the epilogue if given. packedB, if given, is B packed (gemm.h), used when the
+// product takes gemm's packed path. Runs on the calling thread when called inside parallelFor.
 void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const float* b, int64_t ldb, float* c,
-            int64_t ldc);
+            int64_t ldc, const GemmEpilogue* ep = nullptr, const PackedB* packedB = nullptr);
+// The K×N row-major weights w packed for gemm, kept with w's data buffer from its second use on
+// (inference reuses weights; a training step's weights are used once: packing them apart would
+// only cost memory); null before that or when the product would not take the packed path.
+const PackedB* packedOnReuse(const Tensor& w, int64_t M, int64_t K, int64_t N);
 // C[K×N] += A[T×K]ᵀ · B[T×N] (row strides lda, ldb; C contiguous), serial.
 void matmulAtBAccumulate(int64_t T, int64_t K, int64_t N, const float* a, int64_t lda, const float* b, int64_t ldb,
                          float* c);
@@ -51,6 +57,8 @@ struct Epilogue {
   float leakyreluAlpha = 0.2f;
   bool active() const { return !bias.empty() || activation != Activation::linear; }
   void apply(float* rows, int64_t n, int64_t channels) const;
+  // The same as a GemmEpilogue (bias, then linear, relu or relu6), if it is one of those.
+  bool asGemmEpilogue(GemmEpilogue& out) const;
 };
 // The per-channel values of a tensor (float32 `data` of shape `shape`, already aligned for NCHW)
 // broadcast against `outShape` whose channels are on axis `channelAxis`, if it varies along no

@@ -19,15 +19,26 @@ int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 // Rows per im2col tile: the patches (rows × K floats) stay around 256 KiB.
 int64_t tileRows(int64_t K) { return std::clamp<int64_t>((65536 / std::max<int64_t>(K, 1) + 15) / 16 * 16, 64, 2048); }
 
-void forwardNHWC(const ConvInfo& c, const float* x, const float* w, float* y, const Epilogue* ep) {
+// packedW: the filter already packed for gemm (packedOnReuse), or null.
+void forwardNHWC(const ConvInfo& c, const float* x, const float* w, const PackedB* packedW, float* y,
+                 const Epilogue* ep) {
   const int64_t M = c.batch * c.outH * c.outW, N = c.outC, K = c.filterH * c.filterW * c.inC;
   if (M == 0 || N == 0) return;
+  // Bias and relu/relu6 are applied by the product on each tile while it is hot; other
+  // activations take a pass of their own over rows just written.
+  GemmEpilogue gemmEp;
+  const bool active = ep && ep->active();
+  const bool inGemm = active && ep->asGemmEpilogue(gemmEp);
+  const GemmEpilogue* productEp = inGemm ? &gemmEp : nullptr;
   auto epilogue = [&](float* rows, int64_t n) {
-    if (ep && ep->active()) ep->apply(rows, n, N);
+    if (active && !inGemm) ep->apply(rows, n, N);
+  };
+  auto epiloguePass = [&] {
+    if (active && !inGemm) parallelFor(M, 4.0 * N, [&](int64_t r0, int64_t r1) { epilogue(y + r0 * N, r1 - r0); });
   };
   if (K == 0 || c.isPointwise()) {
-    matmul(M, N, K, x, K, w, N, y, N);
-    if (ep && ep->active()) parallelFor(M, 4.0 * N, [&](int64_t r0, int64_t r1) { epilogue(y + r0 * N, r1 - r0); });
+    matmul(M, N, K, x, K, w, N, y, N, productEp, packedW);
+    epiloguePass();
     return;
   }
   const int64_t T = tileRows(K), tiles = ceilDiv(M, T);
@@ -37,7 +48,7 @@ void forwardNHWC(const ConvInfo& c, const float* x, const float* w, float* y, co
       for (int64_t t = t0; t < t1; ++t) {
         int64_t r0 = t * T, rows = std::min(T, M - r0);
         im2col(c, x, r0, rows, col);
-        matmul(rows, N, K, col, K, w, N, y + r0 * N, N);
+        matmul(rows, N, K, col, K, w, N, y + r0 * N, N, productEp, packedW);
         epilogue(y + r0 * N, rows);
       }
     });
@@ -46,8 +57,8 @@ void forwardNHWC(const ConvInfo& c, const float* x, const float* w, float* y, co
   // Few tiles: all patches at once and one product, threaded inside.
   float* col = scratch(1, M * K);
   parallelFor(M, static_cast<double>(K), [&](int64_t r0, int64_t r1) { im2col(c, x, r0, r1 - r0, col + r0 * K); });
-  matmul(M, N, K, col, K, w, N, y, N);
-  if (ep && ep->active()) parallelFor(M, 4.0 * N, [&](int64_t r0, int64_t r1) { epilogue(y + r0 * N, r1 - r0); });
+  matmul(M, N, K, col, K, w, N, y, N, productEp, packedW);
+  epiloguePass();
 }
 
 void backpropInputNHWC(const ConvInfo& c, const float* dy, const float* w, float* dx) {
@@ -134,13 +145,15 @@ ConvInfo asChannelsLast(ConvInfo c) {
 // Forward (optionally fused) Conv2D into a new output tensor of info.outShape.
 Tensor forward(const ConvInfo& c, const Tensor& x, const Tensor& w, const Epilogue* ep) {
   Tensor y = makeTensor(c.outShape, DType::float32);
+  const int64_t M = c.batch * c.outH * c.outW, K = c.filterH * c.filterW * c.inC;
+  const PackedB* packedW = packedOnReuse(w, c.isPointwise() ? M : std::min(M, tileRows(K)), K, c.outC);
   if (c.channelsLast) {
-    forwardNHWC(c, x.dataPtr<float>(), w.dataPtr<float>(), y.mutableData<float>(), ep);
+    forwardNHWC(c, x.dataPtr<float>(), w.dataPtr<float>(), packedW, y.mutableData<float>(), ep);
     return y;
   }
   Nhwc xin;
   std::vector<float> out(static_cast<size_t>(y.size()));
-  forwardNHWC(asChannelsLast(c), xin.from(x), w.dataPtr<float>(), out.data(), ep);
+  forwardNHWC(asChannelsLast(c), xin.from(x), w.dataPtr<float>(), packedW, out.data(), ep);
   nhwcToNchw(out.data(), y.mutableData<float>(), c.batch, c.outC, c.outH * c.outW);
   return y;
 }
