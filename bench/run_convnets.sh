@@ -18,6 +18,10 @@ cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGEFLOW_BUILD_T
 ninja -C build-bench bench/bench_convnets >/dev/null
 emcmake cmake -S . -B build-bench-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGEFLOW_BUILD_TESTS=OFF >/dev/null
 ninja -C build-bench-wasm bench/bench_convnets.js >/dev/null
+# The same benchmark on the threaded wasm core (pthreads on Node's worker_threads, pool pre-started).
+emcmake cmake -S . -B build-bench-wasm-threads -G Ninja -DCMAKE_BUILD_TYPE=Release -DEDGEFLOW_WASM_THREADS=ON \
+  -DEDGEFLOW_BUILD_TESTS=OFF -DEDGEFLOW_BUILD_EXAMPLES=OFF -DEDGEFLOW_WASM_PACKAGE_DIR="$ROOT/build-bench-wasm-threads/package" >/dev/null
+ninja -C build-bench-wasm-threads bench/bench_convnets.js >/dev/null
 
 # The peers' scripts, in a writable copy with their own node_modules (their lock file pins
 # @tensorflow/tfjs-backend-wasm and onnxruntime-node; .npmrc skips ORT's GPU download).
@@ -29,4 +33,4 @@ fi
 [ -f "$peers/out/mobilenet_v1_1.0.onnx" ] || (cd "$peers" && /usr/bin/python3 py/export_onnx.py >/dev/null)
 
 node bench/run_convnets.mjs --native build-bench/bench/bench_convnets --wasm build-bench-wasm/bench/bench_convnets.js \
-  --peers "$peers" "$@"
+  --wasm-threads build-bench-wasm-threads/bench/bench_convnets.js --peers "$peers" "$@"
