@@ -117,10 +117,16 @@ void packBPanels(int64_t kc, int64_t nc, MatrixRef b, float* out, int64_t p0, in
   }
 }
 
+}  // namespace
+
 // Depth and width of the blocks of B. They depend on K and N only, so a B packed once serves any A.
+// (Outside the anonymous namespace: PackedB, declared in gemm.h, holds one.)
 struct Blocking {
   int64_t kc, nc;
 };
+
+namespace {
+
 Blocking blocking(int64_t N, int64_t K) {
   // Balanced sizes (multiples of the tile) so that no block is a thin remainder.
   return {ceilDiv(K, ceilDiv(K, KC)), roundUp(ceilDiv(N, ceilDiv(N, NC)), NR)};
