@@ -21,17 +21,11 @@ constexpr int kHalf = kVecFloats / 2 >= 4 ? kVecFloats / 2 : kVecFloats;
 bool isThin(int64_t n) { return n <= 2 * kVecFloats; }
 int thinWidth(int64_t n) { return n <= kHalf ? kHalf : kVecFloats; }
 
-// The epilogue of the thin products: bias zero-padded to whole vectors, clamp bounds.
-struct ThinEpilogue {
-  const float* bias;  // NV·VW floats
-  float lo, hi;
-};
-
 // R rows of C from row i: R×NV accumulators over k, B packed [K × NV·VW] (zero-padded columns),
-// then the epilogue if any.
+// then the epilogue if any (its bias zero-padded to NV·VW floats).
 template <int VW, int NV, int R>
 void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp, float* c, int64_t ldc, int64_t n,
-              const ThinEpilogue* ep) {
+              const GemmEpilogue* ep) {
   using V = typename VecOf<VW>::type;
   constexpr int NP = NV * VW;
   V acc[R][NV];
@@ -63,7 +57,7 @@ void thinRows(int64_t i, int64_t K, const float* a, int64_t lda, const float* bp
 
 template <int VW, int NV>
 void thinMatmul(int64_t i0, int64_t i1, int64_t N, int64_t K, const float* a, int64_t lda, const float* bp, float* c,
-                int64_t ldc, const ThinEpilogue* ep) {
+                int64_t ldc, const GemmEpilogue* ep) {
   constexpr int R = NV == 1 ? 8 : 6;
   int64_t i = i0;
   for (; i + R <= i1; i += R) thinRows<VW, NV, R>(i, K, a, lda, bp, c, ldc, N, ep);
@@ -159,9 +153,9 @@ void matmul(int64_t M, int64_t N, int64_t K, const float* a, int64_t lda, const 
     std::fill(bp + k * np + N, bp + (k + 1) * np, 0.0f);
   }
   alignas(64) float biasPadded[2 * kVecFloats] = {};
-  ThinEpilogue thinEp{biasPadded, ep ? ep->lo : 0, ep ? ep->hi : 0};
+  GemmEpilogue thinEp{biasPadded, ep ? ep->lo : 0, ep ? ep->hi : 0};
   if (ep && ep->bias) std::memcpy(biasPadded, ep->bias, sizeof(float) * static_cast<size_t>(N));
-  const ThinEpilogue* tep = ep ? &thinEp : nullptr;
+  const GemmEpilogue* tep = ep ? &thinEp : nullptr;
   auto rows = [&](int64_t i0, int64_t i1) {
     if (vw == kHalf && nv == 1)
       thinMatmul<kHalf, 1>(i0, i1, N, K, a, lda, bp, c, ldc, tep);

@@ -152,7 +152,7 @@ inline float epilogueOf(const GemmEpilogue& ep, float v, int64_t col) {
 inline void tile(int64_t kc, const float* a, int64_t lda, bool packedA, const float* bp, float* c, int64_t ldc,
                  int64_t rows, int64_t cols, bool accumulate, const GemmEpilogue* ep, int64_t col0) {
   if (rows == MR && cols == NR) {
-    TileEpilogue te{};
+    GemmEpilogue te;
     if (ep) te = {ep->bias ? ep->bias + col0 : nullptr, ep->lo, ep->hi};
     if (packedA)
       microKernel<W, MR, NV, true>(kc, a, 0, bp, c, ldc, accumulate, ep ? &te : nullptr);

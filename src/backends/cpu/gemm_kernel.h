@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 
+#include "backends/cpu/gemm.h"
 #include "backends/cpu/simd.h"
 
 namespace edgeflow::cpu {
@@ -24,30 +25,13 @@ struct Tile<4> {  // 8 of 16 xmm: V8 spills larger tiles (6×2 measured 30% slow
   static constexpr int MR = 4, NV = 2;
 };
 
-// Per lane: v clamped to [lo, hi], NaN kept (comparisons with NaN are false), as relu and relu6.
-template <class V>
-inline V clampLanes(V v, float lo, float hi) {
-  using I = decltype(v < lo);
-  I below = v < lo;
-  v = (V)((below & (I)(V{} + lo)) | (~below & (I)v));
-  I above = v > hi;
-  return (V)((above & (I)(V{} + hi)) | (~above & (I)v));
-}
-
-// What the last pass over a tile of C adds: the bias of each column (offset to the tile's first
-// column; null for none), then the clamp [lo, hi] (±inf for none).
-struct TileEpilogue {
-  const float* bias;
-  float lo, hi;
-};
-
-// c (MR × NV·W, row stride ldc) = (or +=) a · b, then the epilogue if any. b is a packed panel
-// holding NV·W values per k (64-byte aligned); a is a packed panel holding PanelRows values per k
-// (PackedA; the first MR of them are used), or the MR rows of A themselves, lda apart (no packing
-// when A is read once anyway).
+// c (MR × NV·W, row stride ldc) = (or +=) a · b, then the epilogue if any (its bias offset to the
+// tile's first column). b is a packed panel holding NV·W values per k (64-byte aligned); a is a
+// packed panel holding PanelRows values per k (PackedA; the first MR of them are used), or the MR
+// rows of A themselves, lda apart (no packing when A is read once anyway).
 template <int W, int MR, int NV, bool PackedA, int PanelRows = MR>
 inline void microKernel(int64_t kc, const float* __restrict a, int64_t lda, const float* __restrict b,
-                        float* __restrict c, int64_t ldc, bool accumulate, const TileEpilogue* ep) {
+                        float* __restrict c, int64_t ldc, bool accumulate, const GemmEpilogue* ep) {
   using V = typename VecOf<W>::type;
   constexpr int NR = NV * W;
   const int64_t aRow = PackedA ? 1 : lda, aDepth = PackedA ? PanelRows : 1;

@@ -36,6 +36,18 @@ inline float hsum(V v) {
   return s;
 }
 
+// Per lane: mask ? a : b, for any width (mask lanes are all ones or all zeros, as comparisons give).
+template <class V, class I>
+inline V selectLanes(I mask, V a, V b) {
+  return (V)((mask & (I)a) | (~mask & (I)b));
+}
+// Per lane: v clamped to [lo, hi], NaN kept (comparisons with NaN are false), as relu and relu6.
+template <class V>
+inline V clampLanes(V v, float lo, float hi) {
+  v = selectLanes(v < lo, V{} + lo, v);
+  return selectLanes(v > hi, V{} + hi, v);
+}
+
 // Element-wise kernels work on one full-width vector of floats (VF) and its lane masks (VI).
 namespace simd {
 inline constexpr int kLanes = kVecFloats;
@@ -46,8 +58,7 @@ inline VF splat(float v) { return VF{} + v; }
 inline VF load(const float* p) { return loadu<VF>(p); }
 inline void store(float* p, VF v) { storeu(p, v); }
 inline void storeI(int32_t* p, VI v) { __builtin_memcpy(p, &v, sizeof v); }
-// Per lane: mask ? a : b (mask lanes are all ones or all zeros, as comparisons give).
-inline VF select(VI mask, VF a, VF b) { return (VF)((mask & (VI)a) | (~mask & (VI)b)); }
+inline VF select(VI mask, VF a, VF b) { return selectLanes(mask, a, b); }
 inline VI selectI(VI mask, VI a, VI b) { return (mask & a) | (~mask & b); }
 }  // namespace simd
 

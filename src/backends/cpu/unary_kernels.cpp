@@ -99,9 +99,7 @@ std::vector<Tensor> step(const KernelContext& c) {
 std::vector<Tensor> clipByValue(const KernelContext& c) {
   const float lo = static_cast<float>(c.attrs.getDouble("clipValueMin"));
   const float hi = static_cast<float>(c.attrs.getDouble("clipValueMax"));
-  return floatKernel("ClipByValue", 1, [lo, hi](VF x) {
-    return select(x > hi, splat(hi), select(x < lo, splat(lo), x));
-  })(c);
+  return floatKernel("ClipByValue", 1, [lo, hi](VF x) { return clampLanes(x, lo, hi); })(c);
 }
 
 }  // namespace
