@@ -99,13 +99,16 @@ function rgbaBytes(img, op, alpha = 1) {
 
 // Values: int32 in [0, 255] or float32 in [0, 1]; rank 2 (grey) or 3 with 1, 3 or 4 channels.
 async function toPixels(img, canvas) {
-  const {bytes, width, height} = rgbaBytes(img, 'toPixels');
-  if (canvas != null) {
-    canvas.width = width;
-    canvas.height = height;
-    canvas.getContext('2d').putImageData(new ImageData(bytes, width, height), 0, 0);
-  }
-  return bytes;
+  const pixels = rgbaBytes(img, 'toPixels');
+  if (canvas != null) paint(canvas, pixels);
+  return pixels.bytes;
+}
+
+// The canvas resized to the pixels and filled with them.
+function paint(canvas, {bytes, width, height}, contextAttributes) {
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d', contextAttributes).putImageData(new ImageData(bytes, width, height), 0, 0);
 }
 
 // tf.browser.draw: the image on the canvas (sized to it) at once; options.imageOptions.alpha is the
@@ -115,10 +118,7 @@ function draw(image, canvas, options = {}) {
   if (!(alpha >= 0 && alpha <= 1)) throw new Error(`Alpha value ${alpha} is supposed to be in range [0 - 1].`);
   const contextType = options.contextOptions?.contextType ?? '2d';
   if (contextType !== '2d') throw new Error(`draw: context type '${contextType}' is not supported (edgeflow draws with '2d')`);
-  const {bytes, width, height} = rgbaBytes(image, 'draw', alpha);
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d', options.contextOptions?.contextAttributes).putImageData(new ImageData(bytes, width, height), 0, 0);
+  paint(canvas, rgbaBytes(image, 'draw', alpha), options.contextOptions?.contextAttributes);
 }
 
 export const browser = Object.freeze({draw, fromPixels, fromPixelsAsync, toPixels});
