@@ -67,9 +67,7 @@ class ConvImpl : public LayerImpl, public BatchNormFoldableConv {
   const LayerVariable& foldBias() const override { return bias_; }
   Tensor callFused(const Tensor& input, const Tensor& filter, const Tensor& bias, const std::string& act) override {
     return tidy([&] {
-      const bool first = dataFormat_ == "channelsFirst";
-      Tensor y = conv2dNhwc(first ? toChannelsLast(input) : input, filter, bias, act);
-      return first ? toChannelsFirst(y) : y;
+      return inChannelsLast(input, dataFormat_, [&](const Tensor& x) { return conv2dNhwc(x, filter, bias, act); });
     });
   }
   DisposeResult dispose() override {
@@ -163,7 +161,7 @@ class ConvImpl : public LayerImpl, public BatchNormFoldableConv {
     const bool first = dataFormat_ == "channelsFirst";
     Tensor x = first ? toChannelsLast(input) : input;
     const Tensor& k = kernel_.read();
-    const std::string pad = padding_ == "same" ? "same" : "valid";
+    const std::string pad = opPadding(padding_);
     static const std::set<std::string> fusable{"linear", "relu", "relu6", "elu", "sigmoid"};
     const std::string act = activations::serializeActivation(activation_);
     Tensor y;
@@ -187,7 +185,7 @@ class ConvImpl : public LayerImpl, public BatchNormFoldableConv {
     return fused::conv2d({.x = x,
                           .filter = filter,
                           .strides = Int2(strides_[0], strides_[1]),
-                          .pad = padding_ == "same" ? "same" : "valid",
+                          .pad = opPadding(padding_),
                           .dataFormat = "NHWC",
                           .dilations = Int2(dilationRate_[0], dilationRate_[1]),
                           .bias = bias,

@@ -77,6 +77,11 @@ Tensor toChannelsFirst(const Tensor& x) {
   return transpose(x, perm);
 }
 
+Tensor inChannelsLast(const Tensor& x, const std::string& dataFormat, const std::function<Tensor(const Tensor&)>& f) {
+  if (dataFormat != "channelsFirst") return f(x);
+  return toChannelsFirst(f(toChannelsLast(x)));
+}
+
 layers::SizeArg sizeFromJson(const Json& c, const char* key) {
   if (!c.contains(key) || c[key].is_null()) return {};
   const Json& v = c[key];

@@ -1,5 +1,6 @@
 // Helpers shared by the convolution and pooling layers (tfjs-layers' conv_utils and common). Internal.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ Tensor biasAdd(const Tensor& x, const Tensor& bias, const std::string& dataForma
 // channelsFirst <-> channelsLast for a rank-(n+2) tensor.
 Tensor toChannelsLast(const Tensor& x);
 Tensor toChannelsFirst(const Tensor& x);
+// f computed in channelsLast order: x and f's result transposed around it for channelsFirst.
+Tensor inChannelsLast(const Tensor& x, const std::string& dataFormat, const std::function<Tensor(const Tensor&)>& f);
+// The ops' padding for a layer's padding setting: "same", else "valid".
+inline const char* opPadding(const std::string& padding) { return padding == "same" ? "same" : "valid"; }
 // A size field of a config: a number or an array of numbers.
 layers::SizeArg sizeFromJson(const Json& c, const char* key);
 

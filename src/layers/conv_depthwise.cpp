@@ -92,15 +92,15 @@ class DepthwiseConv2DImpl : public LayerImpl, public BatchNormFoldableConv {
   const LayerVariable& foldBias() const override { return bias_; }
   Tensor callFused(const Tensor& input, const Tensor& filter, const Tensor& bias, const std::string& act) override {
     return tidy([&] {
-      const bool first = f_.dataFormat == "channelsFirst";
-      Tensor y = fused::depthwiseConv2d({.x = first ? toChannelsLast(input) : input,
-                                         .filter = filter,
-                                         .strides = Int2(f_.strides[0], f_.strides[1]),
-                                         .pad = f_.padding == "same" ? "same" : "valid",
-                                         .dataFormat = "NHWC",
-                                         .bias = bias,
-                                         .activation = act});
-      return first ? toChannelsFirst(y) : y;
+      return inChannelsLast(input, f_.dataFormat, [&](const Tensor& x) {
+        return fused::depthwiseConv2d({.x = x,
+                                       .filter = filter,
+                                       .strides = Int2(f_.strides[0], f_.strides[1]),
+                                       .pad = opPadding(f_.padding),
+                                       .dataFormat = "NHWC",
+                                       .bias = bias,
+                                       .activation = act});
+      });
     });
   }
   DisposeResult dispose() override {
@@ -138,11 +138,9 @@ class DepthwiseConv2DImpl : public LayerImpl, public BatchNormFoldableConv {
       if (input.rank() != 4)
         throw Error("Input for depthwiseConv2d is required to be 4-D, but is instead " +
                     std::to_string(input.rank()) + "-D");
-      const bool first = f_.dataFormat == "channelsFirst";
-      Tensor x = first ? toChannelsLast(input) : input;
-      Tensor y = depthwiseConv2d(x, kernel_.read(), Int2(f_.strides[0], f_.strides[1]),
-                                 f_.padding == "same" ? "same" : "valid", "NHWC");
-      if (first) y = toChannelsFirst(y);
+      Tensor y = inChannelsLast(input, f_.dataFormat, [&](const Tensor& x) {
+        return depthwiseConv2d(x, kernel_.read(), Int2(f_.strides[0], f_.strides[1]), opPadding(f_.padding), "NHWC");
+      });
       if (bias_.defined()) y = biasAdd(y, bias_.read(), f_.dataFormat);
       return f_.activation->apply(y);
     })};
