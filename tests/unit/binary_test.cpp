@@ -6,19 +6,12 @@
 #include <set>
 
 #include "edgeflow/edgeflow.h"
+#include "unit/tensor_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::randomTensor;
 
 namespace {
-
-Tensor randomTensor(const Shape& shape, uint32_t seed, DType dtype = DType::float32) {
-  std::vector<double> v(static_cast<size_t>(sizeFromShape(shape)));
-  for (auto& x : v) {
-    seed = seed * 1664525u + 1013904223u;
-    x = dtype == DType::int32 ? static_cast<double>(static_cast<int32_t>(seed) >> 8) : (seed >> 8) / 8388608.0 - 1;
-  }
-  return tensor(v, shape, dtype);
-}
 
 template <class F>
 Tensor tensorOn(const std::string& backend, F f) {

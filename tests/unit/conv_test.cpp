@@ -10,8 +10,10 @@
 
 #include "edgeflow/edgeflow.h"
 #include "unit/backend_values.h"
+#include "unit/tensor_values.h"
 
 using namespace edgeflow;
+using edgeflow_test::randomTensor;
 using edgeflow_test::valuesOn;
 
 namespace {
