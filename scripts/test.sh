@@ -50,6 +50,12 @@ for t in "${targets[@]}"; do
       ninja -C build-asan
       step "ASan+UBSan tests"
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan asan
+      step "ThreadSanitizer: the worker pool's lock-free hand-off"
+      # TSan cannot share a binary with ASan; the pool and its test build on their own in seconds.
+      g++ -std=c++20 -O1 -g -fsanitize=thread -Iinclude src/core/parallel.cpp tests/unit/parallel_test.cpp \
+        -lgtest -lgtest_main -pthread -o build-asan/parallel_tsan
+      if TSAN_OPTIONS=halt_on_error=1 build-asan/parallel_tsan --gtest_repeat=10 --gtest_brief=1; then
+        passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: parallel under TSan"; fi
       ;;
     wasm)
       if [ ! -x build/tools/edgeflow ]; then  # the browser tests serve their pages with the native CLI

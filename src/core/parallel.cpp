@@ -1,10 +1,20 @@
-// A persistent worker pool. parallelFor gives each thread one contiguous chunk; the caller works too.
+// A persistent worker pool. parallelFor cuts [0, n) into one chunk per thread; the caller and the
+// workers claim chunks from a shared counter, so a worker that wakes late finds its chunk already
+// done by the caller instead of holding it up.
+//
+// Hand-off cost decides MobileNet's speed on two cores (~28 parallel kernels per predict, each
+// ~0.1 ms): a worker that sleeps on a condition variable takes tens of microseconds to wake. So
+// between kernels a worker first polls for the next job for a short while, and the caller polls
+// for the last chunk before it sleeps. Polling only pays while the cores are ours: when a poll
+// notices it was descheduled (a long gap between two clock reads), the machine is oversubscribed
+// and the pool stops polling for a while (docs/performance.md has the measurements).
 #include "edgeflow/parallel.h"
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
+#include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -21,6 +31,51 @@ constexpr bool kHaveThreads = false;
 constexpr bool kHaveThreads = true;
 #endif
 
+using Clock = std::chrono::steady_clock;
+constexpr auto kPollFor = std::chrono::microseconds(50);       // how long an idle thread polls
+constexpr auto kPreempted = std::chrono::microseconds(500);    // a wait this long: a thread lost its core
+constexpr auto kQuietAfterPreemption = std::chrono::milliseconds(50);
+
+inline void cpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+// Until when polling is off (nanoseconds on the clock), after a thread was seen losing its core.
+std::atomic<int64_t> noPollUntil{0};
+
+int64_t ticks(Clock::time_point t) { return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count(); }
+
+void backOff(Clock::time_point now) {
+  noPollUntil.store(ticks(now + kQuietAfterPreemption), std::memory_order_relaxed);
+}
+
+// Polls done() for up to kPollFor; false when it gave up (time out, or the core was taken away).
+template <class Done>
+bool poll(Done done) {
+  Clock::time_point start = Clock::now(), last = start;
+  if (ticks(start) < noPollUntil.load(std::memory_order_relaxed)) return done();
+  for (;;) {
+    bool ready = false;
+    for (int i = 0; i < 32 && !(ready = done()); ++i) cpuRelax();
+    Clock::time_point now = Clock::now();
+    if (now - last > kPreempted) {
+      backOff(now);
+      return ready || done();
+    }
+    if (ready) return true;
+    if (now - start > kPollFor) return done();
+    last = now;
+  }
+}
+
+// The job: generation in the high 32 bits, next unclaimed chunk in the low 32. A claim is a CAS on
+// both, so a worker can never take a chunk of a newer job with an older job's task.
+constexpr uint64_t pack(uint64_t generation, uint64_t next) { return generation << 32 | next; }
+constexpr uint32_t generationOf(uint64_t s) { return static_cast<uint32_t>(s >> 32); }
+constexpr uint32_t nextOf(uint64_t s) { return static_cast<uint32_t>(s); }
+
 class Pool {
  public:
   explicit Pool(int n) { resize(n); }
@@ -31,47 +86,69 @@ class Pool {
   void resize(int n) {
     stop();
     stopping_ = false;
-    // The generation is read here, not when the thread first runs: a run() that starts before a
-    // slow thread does would otherwise look finished to it, and run() would wait for it forever.
-    uint64_t current;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      current = generation_;
-    }
-    for (int i = 1; i < n; ++i) workers_.emplace_back([this, i, current] { loop(i, current); });
+    for (int i = 1; i < n; ++i) workers_.emplace_back([this] { loop(); });
   }
 
   void run(int chunks, const std::function<void(int)>& task) {
+    // Relaxed: the release store of the new state below publishes them.
+    task_.store(&task, std::memory_order_relaxed);
+    chunks_.store(static_cast<uint32_t>(chunks), std::memory_order_relaxed);
+    finished_.store(0, std::memory_order_relaxed);
+    uint32_t generation = generationOf(state_.load(std::memory_order_relaxed)) + 1;
     {
-      std::lock_guard<std::mutex> lock(mu_);
-      task_ = &task;
-      chunks_ = chunks;
-      pending_ = chunks - 1;
-      ++generation_;
+      std::lock_guard<std::mutex> lock(mu_);  // a worker checking the state under mu_ sees it change or is woken
+      state_.store(pack(generation, 0), std::memory_order_release);
     }
-    cv_.notify_all();
-    task(0);
-    std::unique_lock<std::mutex> lock(mu_);
-    done_.wait(lock, [this] { return pending_ == 0; });
-    task_ = nullptr;
+    const bool noneAsleep = sleepers_.load(std::memory_order_acquire) == 0;
+    if (!noneAsleep) wake_.notify_all();
+    work(generation, false);
+    auto finished = [&] { return finished_.load(std::memory_order_acquire) == static_cast<uint32_t>(chunks); };
+    const Clock::time_point waitFrom = Clock::now();
+    if (poll(finished)) return;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      callerWaits_ = true;
+      done_.wait(lock, finished);
+      callerWaits_ = false;
+    }
+    // A worker that was polling finishes its chunk close to the caller; one that took this long
+    // lost its core: the machine is busy, stop polling for a while.
+    if (noneAsleep && Clock::now() - waitFrom > kPreempted) backOff(Clock::now());
   }
 
  private:
-  void loop(int index, uint64_t seen) {
+  // Claims and runs chunks of the given job until none are left.
+  void work(uint32_t generation, bool onPool) {
+    uint64_t s = state_.load(std::memory_order_acquire);
     for (;;) {
-      const std::function<void(int)>* task;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-        if (stopping_) return;
-        seen = generation_;
-        if (index >= chunks_) continue;
-        task = task_;
+      const uint32_t chunks = chunks_.load(std::memory_order_relaxed);
+      if (generationOf(s) != generation || nextOf(s) >= chunks) return;
+      // Read before the claim: if the claim succeeds, this job was still the current one.
+      const std::function<void(int)>* task = task_.load(std::memory_order_relaxed);
+      if (!state_.compare_exchange_weak(s, s + 1, std::memory_order_acq_rel, std::memory_order_acquire)) continue;
+      (*task)(static_cast<int>(nextOf(s)));
+      if (onPool) poolChunks.fetch_add(1, std::memory_order_relaxed);
+      if (finished_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (callerWaits_) done_.notify_one();
       }
-      (*task)(index);
-      poolChunks.fetch_add(1, std::memory_order_relaxed);
-      std::lock_guard<std::mutex> lock(mu_);
-      if (--pending_ == 0) done_.notify_one();
+      s = state_.load(std::memory_order_acquire);
+    }
+  }
+
+  void loop() {
+    uint32_t seen = generationOf(state_.load(std::memory_order_acquire));
+    for (;;) {
+      auto fresh = [&] { return generationOf(state_.load(std::memory_order_acquire)) != seen; };
+      if (!poll(fresh)) {
+        std::unique_lock<std::mutex> lock(mu_);
+        sleepers_.fetch_add(1, std::memory_order_acq_rel);
+        wake_.wait(lock, [&] { return stopping_ || fresh(); });
+        sleepers_.fetch_sub(1, std::memory_order_acq_rel);
+        if (stopping_) return;
+      }
+      seen = generationOf(state_.load(std::memory_order_acquire));
+      work(seen, true);
     }
   }
 
@@ -79,19 +156,23 @@ class Pool {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
+      // Pollers see a new generation and go to sleep, where they find stopping_.
+      state_.store(pack(generationOf(state_.load()) + 1, 0xffffffffu), std::memory_order_release);
     }
-    cv_.notify_all();
+    wake_.notify_all();
     for (auto& t : workers_) t.join();
     workers_.clear();
   }
 
   std::vector<std::thread> workers_;
   std::mutex mu_;
-  std::condition_variable cv_, done_;
-  const std::function<void(int)>* task_ = nullptr;
-  int chunks_ = 0, pending_ = 0;
-  uint64_t generation_ = 0;
-  bool stopping_ = false;
+  std::condition_variable wake_, done_;
+  std::atomic<uint64_t> state_{0};
+  std::atomic<uint32_t> finished_{0};
+  std::atomic<int> sleepers_{0};
+  std::atomic<const std::function<void(int)>*> task_{nullptr};
+  std::atomic<uint32_t> chunks_{0};
+  bool stopping_ = false, callerWaits_ = false;
 };
 
 int defaultThreads() {
