@@ -8,8 +8,10 @@
 //              before and after N predicts.
 // One line per result, `RESULT {json}`, for bench/run_convnets.sh to read.
 // usage: bench_convnets [--threads=N] [--only=mnist|mobilenet|memory] [--alpha=A] [--batch=B]
-//                       [--runs=N] [--samples=N] [--predicts=N]
+//                       [--runs=N] [--samples=N] [--predicts=N] [--profile]
+// --profile: after a MobileNet timing, each kernel's mean time over 20 predicts (ef::profile).
 #include <algorithm>
+#include <map>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,6 +34,7 @@ struct Options {
   int runs = 0;
   int64_t samples = 5500;
   int64_t predicts = 10000;
+  bool profile = false;
 };
 
 double seconds(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -142,7 +145,28 @@ ef::LayersModel mobilenet(double alpha) {
   return ef::model({.inputs = {input}, .outputs = {out}});
 }
 
-void benchMobilenet(double alpha, int64_t batch, int runs) {
+// Mean time per predict of each kernel (by name and input shapes), slowest first.
+void printProfile(ef::LayersModel& model, const ef::Tensor& x) {
+  const int predicts = 20;
+  ef::ProfileInfo info = ef::profile([&] {
+    for (int i = 0; i < predicts; ++i) model.predict(x).dispose();
+  });
+  std::map<std::string, std::pair<double, int>> byKernel;  // total ms, calls
+  double total = 0;
+  for (const auto& k : info.kernels) {
+    std::string key = k.name;
+    for (const auto& shape : k.inputShapes) key += " " + ef::shapeToString(shape);
+    byKernel[key].first += k.kernelTimeMs, byKernel[key].second += 1;
+    total += k.kernelTimeMs;
+  }
+  std::vector<std::pair<double, std::string>> rows;
+  for (const auto& [key, v] : byKernel) rows.push_back({v.first / predicts, key + " x" + std::to_string(v.second / predicts)});
+  std::sort(rows.rbegin(), rows.rend());
+  std::printf("# kernels per predict: %.3f ms in all\n", total / predicts);
+  for (const auto& [ms, key] : rows) std::printf("#  %8.3f ms  %s\n", ms, key.c_str());
+}
+
+void benchMobilenet(double alpha, int64_t batch, int runs, bool profile) {
   auto model = mobilenet(alpha);
   ef::Tensor x = ef::randomUniform({batch, 224, 224, 3}, 0, 1, ef::DType::float32, 3);
   for (int i = 0; i < 3; ++i) model.predict(x).dispose();  // warm-up: scratch buffers, thread pool
@@ -158,6 +182,7 @@ void benchMobilenet(double alpha, int64_t batch, int runs) {
       "\"ms_median\":%.3f,\"ms_min\":%.3f,\"runs\":%zu}\n",
       platform(), ef::numThreads(), alpha, (long long)batch, median(ms), *std::min_element(ms.begin(), ms.end()),
       ms.size());
+  if (profile) printProfile(model, x);
 }
 
 // Peak RSS of batch-1 MobileNet 1.0 inference, and live tensors across many predicts (0.25, so
@@ -203,6 +228,7 @@ int main(int argc, char** argv) {
     else if (const char* v = value("--runs=")) o.runs = std::atoi(v);
     else if (const char* v = value("--samples=")) o.samples = std::atoll(v);
     else if (const char* v = value("--predicts=")) o.predicts = std::atoll(v);
+    else if (a == "--profile") o.profile = true;
     else {
       std::fprintf(stderr, "bench_convnets: unknown argument %s\n", argv[i]);
       return 2;
@@ -213,11 +239,11 @@ int main(int argc, char** argv) {
     if (o.only.empty() || o.only == "mobilenet") {
       const int runs = o.runs ? o.runs : 20;
       if (o.alpha > 0) {
-        benchMobilenet(o.alpha, o.batch ? o.batch : 1, runs);
+        benchMobilenet(o.alpha, o.batch ? o.batch : 1, runs, o.profile);
       } else {
-        benchMobilenet(1.0, 1, runs);
-        benchMobilenet(1.0, 8, runs / 2);
-        benchMobilenet(0.25, 1, runs);
+        benchMobilenet(1.0, 1, runs, o.profile);
+        benchMobilenet(1.0, 8, runs / 2, o.profile);
+        benchMobilenet(0.25, 1, runs, o.profile);
       }
     }
     if (o.only == "memory") benchMemory(o);

@@ -1,5 +1,6 @@
 // Memory management and backend selection: tidy, keep, dispose, memory(), setBackend.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -18,6 +19,24 @@ struct MemoryInfo {
   bool unreliable = false;
 };
 MemoryInfo memory();
+
+// tf.profile: what the kernels run inside f cost, in time and memory. A kernel that other kernels
+// run for it (a fused op's parts) counts as one entry, with their time and tensors.
+struct KernelProfile {
+  std::string name;
+  std::vector<Shape> inputShapes, outputShapes;
+  int64_t bytesAdded = 0, totalBytesSnapshot = 0, tensorsAdded = 0, totalTensorsSnapshot = 0;
+  double kernelTimeMs = 0;
+};
+struct ProfileInfo {
+  int64_t newBytes = 0, newTensors = 0, peakBytes = 0;
+  std::vector<KernelProfile> kernels;
+  std::vector<std::string> kernelNames;  // each kernel once, in order of first use
+};
+ProfileInfo profile(const std::function<void()>& f);
+// profile()'s two halves, for callers that cannot hand over f (the JS bindings). They nest.
+void startProfile();
+ProfileInfo endProfile();
 
 // Freed tensor buffers are kept for reuse (up to 256 MiB natively, 64 MiB in wasm) instead of being
 // returned to the system at once; memory() counts live tensors only. Not in TF.js.

@@ -1,5 +1,6 @@
 // The engine: kernel registry, backends, scopes (tidy), memory accounting, variables, taping.
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -40,6 +41,8 @@ struct EngineState {
   std::vector<Tape*> tapes;
   int kernelDepth = 0;
   std::map<std::string, std::weak_ptr<TensorImpl>> variables;
+  std::vector<ProfileInfo> profiles;  // open profile() calls, innermost last
+  ProfileInfo* profile = nullptr;     // the innermost, or none
 };
 
 EngineState& state() {
@@ -99,7 +102,9 @@ int64_t nextTensorId() { return state().nextId++; }
 int64_t tensorBytes(const TensorImpl& t) { return t.size * static_cast<int64_t>(dtypeSize(t.dtype)); }
 void onTensorCreated(const TensorImpl& t) {
   state().numTensors++;
-  state().numBytes += tensorBytes(t);
+  auto& s = state();
+  s.numBytes += tensorBytes(t);
+  if (s.profile) s.profile->peakBytes = std::max(s.profile->peakBytes, s.numBytes);
 }
 void onTensorReleased(const TensorImpl& t) {
   state().numTensors--;
@@ -265,6 +270,9 @@ std::vector<Tensor> runKernel(const std::string& kernelName, const std::vector<T
   }
   const KernelFunc* k = findKernel(kernelName, s.activeBackend);
   if (!k) throw Error("Kernel '" + kernelName + "' not registered for backend '" + s.activeBackend + "'");
+  const bool profiled = s.kernelDepth == 0 && s.profile;
+  const int64_t bytesBefore = s.numBytes, tensorsBefore = s.numTensors;
+  const auto startedAt = profiled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   s.kernelDepth++;
   std::vector<Tensor> outputs;
   try {
@@ -274,6 +282,18 @@ std::vector<Tensor> runKernel(const std::string& kernelName, const std::vector<T
     throw;
   }
   s.kernelDepth--;
+  if (ProfileInfo* profiling = profiled ? s.profile : nullptr) {
+    KernelProfile kp;
+    kp.kernelTimeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - startedAt).count();
+    kp.name = kernelName;
+    for (const Tensor& t : inputs) kp.inputShapes.push_back(t.shape());
+    for (const Tensor& t : outputs) kp.outputShapes.push_back(t.shape());
+    kp.bytesAdded = s.numBytes - bytesBefore, kp.tensorsAdded = s.numTensors - tensorsBefore;
+    kp.totalBytesSnapshot = s.numBytes, kp.totalTensorsSnapshot = s.numTensors;
+    if (std::find(profiling->kernelNames.begin(), profiling->kernelNames.end(), kernelName) == profiling->kernelNames.end())
+      profiling->kernelNames.push_back(kernelName);
+    profiling->kernels.push_back(std::move(kp));
+  }
   if (s.kernelDepth == 0 && !s.tapes.empty()) engine::recordNode(kernelName, inputs, outputs, attrs, nullptr);
   return outputs;
 }
@@ -302,6 +322,37 @@ Tensor makeTensorSharingData(const Tensor& x, const Shape& shape) {
 }
 
 // ---- Memory and scopes ----
+
+void startProfile() {
+  auto& s = state();
+  s.profiles.emplace_back();
+  s.profiles.back().peakBytes = s.numBytes;
+  // newBytes/newTensors hold the counts at the start until endProfile().
+  s.profiles.back().newBytes = s.numBytes, s.profiles.back().newTensors = s.numTensors;
+  s.profile = &s.profiles.back();
+}
+
+ProfileInfo endProfile() {
+  auto& s = state();
+  if (s.profiles.empty()) throw Error("endProfile: no profile was started");
+  ProfileInfo info = std::move(s.profiles.back());
+  s.profiles.pop_back();
+  s.profile = s.profiles.empty() ? nullptr : &s.profiles.back();
+  if (s.profile) s.profile->peakBytes = std::max(s.profile->peakBytes, info.peakBytes);
+  info.newBytes = s.numBytes - info.newBytes, info.newTensors = s.numTensors - info.newTensors;
+  return info;
+}
+
+ProfileInfo profile(const std::function<void()>& f) {
+  startProfile();
+  try {
+    f();
+  } catch (...) {
+    endProfile();
+    throw;
+  }
+  return endProfile();
+}
 
 MemoryInfo memory() {
   auto& s = state();

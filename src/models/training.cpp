@@ -509,7 +509,8 @@ std::vector<Tensor> LayersModelImpl::predictLoop(const std::vector<Tensor>& ins,
       int64_t start = batchRange.first, end = batchRange.second;
       std::vector<Tensor> batchOuts = tidy([&] {
         FeedDict feeds;
-        auto batch = sliceAll(ins, start, end);
+        // One batch covering the data feeds the inputs themselves (no copy of a large image).
+        auto batch = start == 0 && end == numSamples ? ins : sliceAll(ins, start, end);
         for (size_t i = 0; i < inputs_.size(); ++i) feeds.add(inputs_[i], batch[i]);
         return execute(outputs_, feeds);
       });

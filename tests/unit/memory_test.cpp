@@ -117,3 +117,46 @@ TEST(Memory, TenThousandTidyOpCallsReturnToBaseline) {
   EXPECT_EQ(memory().numDataBuffers, before.numDataBuffers);
   EXPECT_EQ(memory().numBytes, before.numBytes);
 }
+
+// TF.js's tf.profile example: x = [1, 2, 3]; square it twice, disposing each result; keep x.
+TEST(Profile, CountsKernelsBytesAndTensorsAsTfjs) {
+  const auto base = memory();
+  Tensor x;
+  ProfileInfo info = profile([&] {
+    x = tensor({1, 2, 3});
+    square(x).dispose();
+    square(x).dispose();
+  });
+  EXPECT_EQ(info.newBytes, 12);
+  EXPECT_EQ(info.newTensors, 1);
+  EXPECT_EQ(info.peakBytes, base.numBytes + 24);
+  EXPECT_EQ(info.kernelNames, std::vector<std::string>{"Square"});
+  ASSERT_EQ(info.kernels.size(), 2u);
+  for (const auto& k : info.kernels) {
+    EXPECT_EQ(k.name, "Square");
+    EXPECT_EQ(k.inputShapes, std::vector<Shape>{Shape{3}});
+    EXPECT_EQ(k.outputShapes, std::vector<Shape>{Shape{3}});
+    EXPECT_EQ(k.bytesAdded, 12);
+    EXPECT_EQ(k.tensorsAdded, 1);
+    EXPECT_EQ(k.totalBytesSnapshot, base.numBytes + 24);
+    EXPECT_EQ(k.totalTensorsSnapshot, base.numTensors + 2);
+    EXPECT_GE(k.kernelTimeMs, 0.0);
+  }
+  x.dispose();
+  EXPECT_EQ(memory().numTensors, base.numTensors);
+}
+
+TEST(Profile, NestsAndEndsOnAnException) {
+  Tensor a = tensor({1, 2, 3, 4}, {2, 2});
+  ProfileInfo inner;
+  ProfileInfo outer = profile([&] {
+    tidy([&] { return matMul(a, a); }).dispose();
+    inner = profile([&] { tidy([&] { return add(a, a); }).dispose(); });
+  });
+  EXPECT_EQ(inner.kernelNames, std::vector<std::string>{"Add"});
+  EXPECT_EQ(outer.kernelNames.front(), "BatchMatMul");
+  EXPECT_EQ(outer.newTensors, 0);
+  EXPECT_THROW(profile([&] { add(a, tensor({1, 2, 3})); }), Error);
+  EXPECT_THROW(endProfile(), Error);  // the failed profile was closed: nothing is open
+  EXPECT_TRUE(profile([] {}).kernels.empty());
+}

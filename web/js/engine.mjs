@@ -65,6 +65,19 @@ export function memory() {
   return wasm.memory();
 }
 
+// tf.profile: the kernels f runs (awaited if it returns a promise), with their time and memory.
+export async function profile(f) {
+  wasm.startProfile();
+  let result;
+  try {
+    result = await f();
+  } catch (e) {
+    wasm.endProfile();
+    throw e;
+  }
+  return {...wasm.endProfile(), result};
+}
+
 export function disposeVariables() {
   wasm.disposeVariables();
 }

@@ -308,6 +308,15 @@ export declare function keep<T extends Tensor>(result: T): T;
 export declare function dispose(container: TensorContainer): void;
 export declare function disposeVariables(): void;
 export declare function memory(): MemoryInfo;
+export interface KernelInfo {
+  name: string; bytesAdded: number; totalBytesSnapshot: number; tensorsAdded: number; totalTensorsSnapshot: number;
+  inputShapes: number[][]; outputShapes: number[][]; kernelTimeMs: number; extraInfo: string;
+}
+export interface ProfileInfo {
+  newBytes: number; newTensors: number; peakBytes: number; kernels: KernelInfo[]; kernelNames: string[];
+  result: TensorContainer;
+}
+export declare function profile(f: () => TensorContainer | Promise<TensorContainer>): Promise<ProfileInfo>;
 
 // Gradients and training.
 export declare function grad(f: (x: Tensor) => Tensor): (x: Tensorish, dy?: Tensorish) => Tensor;

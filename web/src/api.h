@@ -31,6 +31,9 @@ void startScope(const std::string& name);
 void endScope(const val& keepIds);
 void abortScope();
 val memoryInfo();
+// tf.profile's halves: JS runs the profiled function between them.
+void startProfile();
+val endProfile();
 std::string backendName();
 
 // Gradients and variables (grad_api.cpp). f is a JS function returning the id of its result, or

@@ -23,6 +23,8 @@ EMSCRIPTEN_BINDINGS(edgeflow_web) {
   function("endScope", &endScope);
   function("abortScope", &abortScope);
   function("memory", &memoryInfo);
+  function("startProfile", &startProfile);
+  function("endProfile", &endProfile);
   function("backendName", &backendName);
   function("numThreads", &edgeflow::numThreads);  // parallelFor's pool, caller included
   function("chunksRunOnPoolThreads", +[] { return static_cast<double>(edgeflow::chunksRunOnPoolThreads()); });

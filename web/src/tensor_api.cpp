@@ -154,6 +154,48 @@ val memoryInfo() {
   return out;
 }
 
+void startProfile() { edgeflow::startProfile(); }
+
+namespace {
+val shapesOf(const std::vector<Shape>& shapes) {
+  val out = val::array();
+  for (size_t i = 0; i < shapes.size(); ++i) {
+    val shape = val::array();
+    for (size_t d = 0; d < shapes[i].size(); ++d) shape.set(d, static_cast<double>(shapes[i][d]));
+    out.set(i, shape);
+  }
+  return out;
+}
+}  // namespace
+
+// TF.js's ProfileInfo, without `result` (the JS side adds it).
+val endProfile() {
+  ProfileInfo info = edgeflow::endProfile();
+  val out = val::object();
+  out.set("newBytes", static_cast<double>(info.newBytes));
+  out.set("newTensors", static_cast<double>(info.newTensors));
+  out.set("peakBytes", static_cast<double>(info.peakBytes));
+  val kernels = val::array(), names = val::array();
+  for (size_t i = 0; i < info.kernels.size(); ++i) {
+    const KernelProfile& k = info.kernels[i];
+    val e = val::object();
+    e.set("name", k.name);
+    e.set("bytesAdded", static_cast<double>(k.bytesAdded));
+    e.set("totalBytesSnapshot", static_cast<double>(k.totalBytesSnapshot));
+    e.set("tensorsAdded", static_cast<double>(k.tensorsAdded));
+    e.set("totalTensorsSnapshot", static_cast<double>(k.totalTensorsSnapshot));
+    e.set("inputShapes", shapesOf(k.inputShapes));
+    e.set("outputShapes", shapesOf(k.outputShapes));
+    e.set("kernelTimeMs", k.kernelTimeMs);
+    e.set("extraInfo", std::string());
+    kernels.set(i, e);
+  }
+  for (size_t i = 0; i < info.kernelNames.size(); ++i) names.set(i, info.kernelNames[i]);
+  out.set("kernels", kernels);
+  out.set("kernelNames", names);
+  return out;
+}
+
 std::string backendName() { return getBackend(); }
 
 }  // namespace edgeflow::web

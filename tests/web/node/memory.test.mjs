@@ -169,3 +169,30 @@ test('ops on JS values: results survive, temporaries do not', () => {
   ef.dispose(results);
   assert.equal(ef.memory().numTensors, baseline);
 });
+
+// tf.profile's documented example, on both libraries: the counts and kernel records must agree.
+test('profile records the same kernels, bytes and tensors as TF.js', async () => {
+  const run = async (tf) => {
+    const base = tf.memory().numBytes;
+    const info = await tf.profile(() => {
+      const x = tf.tensor1d([1, 2, 3]);
+      let x2 = x.square();
+      x2.dispose();
+      x2 = x.square();
+      x2.dispose();
+      return x;
+    });
+    const kernels = info.kernels.map((k) => ({name: k.name, bytesAdded: k.bytesAdded, tensorsAdded: k.tensorsAdded,
+      totalBytes: k.totalBytesSnapshot - base, inputShapes: k.inputShapes, outputShapes: k.outputShapes,
+      timed: typeof k.kernelTimeMs === 'number' && k.kernelTimeMs >= 0}));
+    const r = {newBytes: info.newBytes, newTensors: info.newTensors, peakBytes: info.peakBytes - base,
+      kernelNames: info.kernelNames, kernels, result: Array.from(info.result.dataSync())};
+    info.result.dispose();
+    return r;
+  };
+  const mine = await run(ef), theirs = await run(tfjs);
+  assert.deepEqual(mine, theirs);
+  assert.equal(mine.kernels.length, 2);
+  await assert.rejects(ef.profile(() => { throw new Error('inside'); }), /inside/);
+  assert.equal((await ef.profile(() => 1)).kernels.length, 0);  // the failed profile was closed
+});
