@@ -78,6 +78,22 @@ export async function profile(f) {
   return {...wasm.endProfile(), result};
 }
 
+// tf.time: wallMs is f's run time, kernelMs the part its kernels took (TF.js's cpu backend reports
+// the run time for both).
+export async function time(f) {
+  const start = performance.now();
+  wasm.startProfile();
+  try {
+    f();
+  } catch (e) {
+    wasm.endProfile();
+    throw e;
+  }
+  const kernels = wasm.endProfile().kernels;
+  const wallMs = performance.now() - start;
+  return {kernelMs: kernels.reduce((sum, k) => sum + k.kernelTimeMs, 0), wallMs};
+}
+
 export function disposeVariables() {
   wasm.disposeVariables();
 }

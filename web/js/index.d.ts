@@ -317,6 +317,7 @@ export interface ProfileInfo {
   result: TensorContainer;
 }
 export declare function profile(f: () => TensorContainer | Promise<TensorContainer>): Promise<ProfileInfo>;
+export declare function time(f: () => void): Promise<{kernelMs: number; wallMs: number}>;
 
 // Gradients and training.
 export declare function grad(f: (x: Tensor) => Tensor): (x: Tensorish, dy?: Tensorish) => Tensor;

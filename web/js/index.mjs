@@ -9,7 +9,7 @@ import './models.mjs';  // registers the model classes that wrapLayer makes
 setModelWrapper(wrapLayer);
 
 export {Tensor, Variable, variable, scalar, tensor, tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d} from './tensor.mjs';
-export {customGrad, dispose, disposeVariables, grad, grads, keep, memory, profile, tidy, valueAndGrad, valueAndGrads, variableGrads} from './engine.mjs';
+export {customGrad, dispose, disposeVariables, grad, grads, keep, memory, profile, tidy, time, valueAndGrad, valueAndGrads, variableGrads} from './engine.mjs';
 export {buffer, TensorBuffer} from './buffer.mjs';
 export {browser, nextFrame} from './browser.mjs';
 export {AdadeltaOptimizer, AdagradOptimizer, AdamaxOptimizer, AdamOptimizer, MomentumOptimizer, Optimizer, RMSPropOptimizer,

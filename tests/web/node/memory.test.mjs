@@ -196,3 +196,20 @@ test('profile records the same kernels, bytes and tensors as TF.js', async () =>
   await assert.rejects(ef.profile(() => { throw new Error('inside'); }), /inside/);
   assert.equal((await ef.profile(() => 1)).kernels.length, 0);  // the failed profile was closed
 });
+
+test('time reports kernelMs and wallMs as TF.js does, and keeps what f made', async () => {
+  const run = async (tf) => {
+    const a = tf.ones([200, 200]);
+    const before = tf.memory().numTensors;
+    let made;
+    const t = await tf.time(() => { made = tf.matMul(a, a); });
+    const kept = tf.memory().numTensors - before;
+    const sum = made.sum().dataSync()[0];
+    tf.dispose([a, made]);
+    return {keys: Object.keys(t).sort(), kept, sum, t};
+  };
+  const mine = await run(ef), theirs = await run(tfjs);
+  assert.deepEqual({keys: mine.keys, kept: mine.kept, sum: mine.sum}, {keys: theirs.keys, kept: theirs.kept, sum: theirs.sum});
+  assert.ok(mine.t.kernelMs > 0 && mine.t.kernelMs <= mine.t.wallMs, JSON.stringify(mine.t));
+  await assert.rejects(ef.time(() => { throw new Error('inside'); }), /inside/);
+});
