@@ -5,9 +5,10 @@
 // Hand-off cost decides MobileNet's speed on two cores (~28 parallel kernels per predict, each
 // ~0.1 ms): a worker that sleeps on a condition variable takes tens of microseconds to wake. So
 // between kernels a worker first polls for the next job for a short while, and the caller polls
-// for the last chunk before it sleeps. Polling only pays while the cores are ours: when a poll
-// notices it was descheduled (a long gap between two clock reads), the machine is oversubscribed
-// and the pool stops polling for a while (docs/performance.md has the measurements).
+// for the last chunk before it sleeps. Polling only pays while the cores are ours: when a thread is
+// seen losing its core (a long gap between two clock reads of a poll, or a caller waiting long for
+// workers that were all polling), the machine is oversubscribed and the pool stops polling for a
+// while (docs/performance.md has the measurements).
 #include "edgeflow/parallel.h"
 
 #include <algorithm>
