@@ -11,12 +11,12 @@
 //                       [--runs=N] [--samples=N] [--predicts=N] [--profile]
 // --profile: after a MobileNet timing, each kernel's mean time over 20 predicts (ef::profile).
 #include <algorithm>
-#include <map>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 

@@ -41,8 +41,11 @@ struct EngineState {
   std::vector<Tape*> tapes;
   int kernelDepth = 0;
   std::map<std::string, std::weak_ptr<TensorImpl>> variables;
-  std::vector<ProfileInfo> profiles;  // open profile() calls, innermost last
-  ProfileInfo* profile = nullptr;     // the innermost, or none
+  struct OpenProfile {
+    ProfileInfo info;
+    int64_t bytesAtStart = 0, tensorsAtStart = 0;
+  };
+  std::vector<OpenProfile> profiles;  // open profile() calls, innermost last
 };
 
 EngineState& state() {
@@ -101,10 +104,10 @@ int64_t nextTensorId() { return state().nextId++; }
 // As TF.js, numBytes counts every live tensor's bytes, also when tensors share a buffer (reshape).
 int64_t tensorBytes(const TensorImpl& t) { return t.size * static_cast<int64_t>(dtypeSize(t.dtype)); }
 void onTensorCreated(const TensorImpl& t) {
-  state().numTensors++;
   auto& s = state();
+  s.numTensors++;
   s.numBytes += tensorBytes(t);
-  if (s.profile) s.profile->peakBytes = std::max(s.profile->peakBytes, s.numBytes);
+  if (!s.profiles.empty()) s.profiles.back().info.peakBytes = std::max(s.profiles.back().info.peakBytes, s.numBytes);
 }
 void onTensorReleased(const TensorImpl& t) {
   state().numTensors--;
@@ -270,7 +273,7 @@ std::vector<Tensor> runKernel(const std::string& kernelName, const std::vector<T
   }
   const KernelFunc* k = findKernel(kernelName, s.activeBackend);
   if (!k) throw Error("Kernel '" + kernelName + "' not registered for backend '" + s.activeBackend + "'");
-  const bool profiled = s.kernelDepth == 0 && s.profile;
+  const bool profiled = s.kernelDepth == 0 && !s.profiles.empty();
   const int64_t bytesBefore = s.numBytes, tensorsBefore = s.numTensors;
   const auto startedAt = profiled ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   s.kernelDepth++;
@@ -282,7 +285,8 @@ std::vector<Tensor> runKernel(const std::string& kernelName, const std::vector<T
     throw;
   }
   s.kernelDepth--;
-  if (ProfileInfo* profiling = profiled ? s.profile : nullptr) {
+  if (profiled && !s.profiles.empty()) {
+    ProfileInfo& profiling = s.profiles.back().info;
     KernelProfile kp;
     kp.kernelTimeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - startedAt).count();
     kp.name = kernelName;
@@ -290,9 +294,9 @@ std::vector<Tensor> runKernel(const std::string& kernelName, const std::vector<T
     for (const Tensor& t : outputs) kp.outputShapes.push_back(t.shape());
     kp.bytesAdded = s.numBytes - bytesBefore, kp.tensorsAdded = s.numTensors - tensorsBefore;
     kp.totalBytesSnapshot = s.numBytes, kp.totalTensorsSnapshot = s.numTensors;
-    if (std::find(profiling->kernelNames.begin(), profiling->kernelNames.end(), kernelName) == profiling->kernelNames.end())
-      profiling->kernelNames.push_back(kernelName);
-    profiling->kernels.push_back(std::move(kp));
+    if (std::find(profiling.kernelNames.begin(), profiling.kernelNames.end(), kernelName) == profiling.kernelNames.end())
+      profiling.kernelNames.push_back(kernelName);
+    profiling.kernels.push_back(std::move(kp));
   }
   if (s.kernelDepth == 0 && !s.tapes.empty()) engine::recordNode(kernelName, inputs, outputs, attrs, nullptr);
   return outputs;
@@ -325,22 +329,20 @@ Tensor makeTensorSharingData(const Tensor& x, const Shape& shape) {
 
 void startProfile() {
   auto& s = state();
-  s.profiles.emplace_back();
-  s.profiles.back().peakBytes = s.numBytes;
-  // newBytes/newTensors hold the counts at the start until endProfile().
-  s.profiles.back().newBytes = s.numBytes, s.profiles.back().newTensors = s.numTensors;
-  s.profile = &s.profiles.back();
+  auto& open = s.profiles.emplace_back();
+  open.info.peakBytes = open.bytesAtStart = s.numBytes;
+  open.tensorsAtStart = s.numTensors;
 }
 
 ProfileInfo endProfile() {
   auto& s = state();
   if (s.profiles.empty()) throw Error("endProfile: no profile was started");
-  ProfileInfo info = std::move(s.profiles.back());
+  EngineState::OpenProfile open = std::move(s.profiles.back());
   s.profiles.pop_back();
-  s.profile = s.profiles.empty() ? nullptr : &s.profiles.back();
-  if (s.profile) s.profile->peakBytes = std::max(s.profile->peakBytes, info.peakBytes);
-  info.newBytes = s.numBytes - info.newBytes, info.newTensors = s.numTensors - info.newTensors;
-  return info;
+  ProfileInfo& info = open.info;
+  if (!s.profiles.empty()) s.profiles.back().info.peakBytes = std::max(s.profiles.back().info.peakBytes, info.peakBytes);
+  info.newBytes = s.numBytes - open.bytesAtStart, info.newTensors = s.numTensors - open.tensorsAtStart;
+  return std::move(info);
 }
 
 ProfileInfo profile(const std::function<void()>& f) {

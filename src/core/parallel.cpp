@@ -87,7 +87,10 @@ class Pool {
   void resize(int n) {
     stop();
     stopping_ = false;
-    for (int i = 1; i < n; ++i) workers_.emplace_back([this] { loop(); });
+    // Read here, not when a thread first runs: a job published before a slow thread starts is
+    // then still new to it (the caller would do its chunks anyway, but alone).
+    const uint32_t current = generationOf(state_.load(std::memory_order_acquire));
+    for (int i = 1; i < n; ++i) workers_.emplace_back([this, current] { loop(current); });
   }
 
   void run(int chunks, const std::function<void(int)>& task) {
@@ -137,8 +140,7 @@ class Pool {
     }
   }
 
-  void loop() {
-    uint32_t seen = generationOf(state_.load(std::memory_order_acquire));
+  void loop(uint32_t seen) {
     for (;;) {
       auto fresh = [&] { return generationOf(state_.load(std::memory_order_acquire)) != seen; };
       if (!poll(fresh)) {

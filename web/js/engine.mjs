@@ -82,14 +82,7 @@ export async function profile(f) {
 // the run time for both).
 export async function time(f) {
   const start = performance.now();
-  wasm.startProfile();
-  try {
-    f();
-  } catch (e) {
-    wasm.endProfile();
-    throw e;
-  }
-  const kernels = wasm.endProfile().kernels;
+  const {kernels} = await profile(() => { f(); });
   const wallMs = performance.now() - start;
   return {kernelMs: kernels.reduce((sum, k) => sum + k.kernelTimeMs, 0), wallMs};
 }

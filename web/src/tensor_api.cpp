@@ -5,6 +5,7 @@
 #include "edgeflow/kernel.h"
 #include "handles.h"
 #include "js_error.h"
+#include "layer_handles.h"
 #include "op_table.h"
 
 namespace edgeflow::web {
@@ -15,9 +16,7 @@ val describe(const Tensor& t) {
   val out = val::object();
   out.set("id", handles().add(t));
   out.set("dtype", std::string(dtypeName(t.dtype())));
-  val shape = val::array();
-  for (size_t i = 0; i < t.shape().size(); ++i) shape.set(i, static_cast<double>(t.shape()[i]));
-  out.set("shape", shape);
+  out.set("shape", shapeToJs(t.shape()));
   return out;
 }
 
@@ -159,11 +158,7 @@ void startProfile() { edgeflow::startProfile(); }
 namespace {
 val shapesOf(const std::vector<Shape>& shapes) {
   val out = val::array();
-  for (size_t i = 0; i < shapes.size(); ++i) {
-    val shape = val::array();
-    for (size_t d = 0; d < shapes[i].size(); ++d) shape.set(d, static_cast<double>(shapes[i][d]));
-    out.set(i, shape);
-  }
+  for (size_t i = 0; i < shapes.size(); ++i) out.set(i, shapeToJs(shapes[i]));
   return out;
 }
 }  // namespace
